@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every variable is validated at start; all problems are listed
+ * at once, each naming its variable, and nothing is transformed silently.
+ */
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  CLOCHER_DATABASE_URL: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, {
+        message: 'must start with postgres://, postgresql://, sqlite: or file:',
+      })
+      .optional(),
+  ),
+  CLOCHER_DATA_DIR: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_HOST: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_PORT: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { message: 'must be a port number between 0 and 65535' })
+      .transform(Number)
+      .refine((n) => n <= 65535, { message: 'must be a port number between 0 and 65535' })
+      .optional(),
+  ),
+  CLOCHER_PUBLIC_URL: optionalNonEmpty.pipe(
+    z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  ),
+  CLOCHER_TRUST_PROXY: optionalNonEmpty.pipe(booleanString.optional()),
+  CLOCHER_SECRET: optionalNonEmpty.pipe(
+    z.string().min(32, { message: 'must be at least 32 characters long' }).optional(),
+  ),
+  CLOCHER_DEMO: optionalNonEmpty.pipe(booleanString.optional()),
+  CLOCHER_DEMO_PASSWORD: optionalNonEmpty.pipe(
+    z.string().min(8, { message: 'must be at least 8 characters long' }).optional(),
+  ),
+  CLOCHER_DEFAULT_COMMUNE: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { message: 'must be a commune slug (lowercase letters, digits, dashes)' })
+      .optional(),
+  ),
+  CLOCHER_SMTP_URL: optionalNonEmpty.pipe(
+    z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ),
+  CLOCHER_MAIL_FROM: optionalNonEmpty.pipe(z.email({ message: 'must be an e-mail address' }).optional()),
+  CLOCHER_LOG_LEVEL: optionalNonEmpty.pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  ),
+});
+
+export type DatabaseConfig =
+  | { engine: 'sqlite'; filename: string }
+  | { engine: 'postgres'; connectionString: string };
+
+export interface Config {
+  readonly database: DatabaseConfig;
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  /** Absolute origin of the public site, without trailing slash. */
+  readonly publicUrl: string;
+  /** True when the public URL is https: Secure and __Host- cookies, HSTS. */
+  readonly secure: boolean;
+  readonly trustProxy: boolean;
+  /** Undefined means: generate one and keep it in the data dir (see core/secret.ts). */
+  readonly secret: string | undefined;
+  readonly demo: boolean;
+  readonly demoPassword: string | undefined;
+  readonly defaultCommune: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a frozen Config, or throws a ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.CLOCHER_DATA_DIR ?? 'data');
+  const host = e.CLOCHER_HOST ?? '127.0.0.1';
+  const port = e.CLOCHER_PORT ?? 3000;
+  const publicUrl = (e.CLOCHER_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(
+    /\/+$/,
+    '',
+  );
+  return Object.freeze({
+    database: parseDatabaseUrl(e.CLOCHER_DATABASE_URL, dataDir),
+    dataDir,
+    host,
+    port,
+    publicUrl,
+    secure: publicUrl.startsWith('https://'),
+    trustProxy: e.CLOCHER_TRUST_PROXY ?? false,
+    secret: e.CLOCHER_SECRET,
+    demo: e.CLOCHER_DEMO ?? true,
+    demoPassword: e.CLOCHER_DEMO_PASSWORD,
+    defaultCommune: e.CLOCHER_DEFAULT_COMMUNE,
+    smtpUrl: e.CLOCHER_SMTP_URL,
+    mailFrom: e.CLOCHER_MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname.replace(/^127\.0\.0\.1$/, 'localhost')}`,
+    logLevel: e.CLOCHER_LOG_LEVEL ?? 'info',
+  });
+}
+
+function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (url === undefined) return { engine: 'sqlite', filename: path.join(dataDir, 'clocher.sqlite') };
+  if (url.startsWith('postgres')) return { engine: 'postgres', connectionString: url };
+  const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return { engine: 'sqlite', filename: file === ':memory:' ? file : path.resolve(file) };
+}

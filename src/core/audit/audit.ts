@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { lockForTransaction } from '../../db/dialect.js';
+import { chainOf, eventHash, GENESIS_HASH, personalDigest } from './audit.rules.js';
+
+/** Advisory-lock space of the audit chains (PostgreSQL); the key is the commune id (0: platform). */
+const AUDIT_LOCK_SPACE = 0x0a0d17;
+
+export interface AuditEventInput {
+  communeId: number | null;
+  occurredAt: Date;
+  action: string;
+  actorUserId?: number | null;
+  objectType?: string | null;
+  objectId?: string | number | null;
+  /** Non-personal facts: hashed into the chain. */
+  details?: Record<string, unknown>;
+  /** Personal data (IP, e-mail typed…): stored beside the chain, only its digest is chained. */
+  personal?: Record<string, unknown> | null;
+}
+
+/**
+ * Appends an event to its commune's chain, inside the caller's transaction, so the event exists
+ * exactly when the change it records does. The chain head is read and advanced under a lock
+ * (advisory lock on PostgreSQL, the single writer on SQLite) so concurrent writers never fork it.
+ */
+export async function appendAuditEvent(trx: Kysely<DB>, event: AuditEventInput): Promise<void> {
+  const chain = chainOf(event.communeId);
+  await lockForTransaction(trx, AUDIT_LOCK_SPACE, event.communeId ?? 0);
+  const head = await trx.selectFrom('audit_chain').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const personal = event.personal ? JSON.stringify(event.personal) : null;
+  const part = {
+    chain,
+    seq,
+    occurredAt: event.occurredAt.toISOString(),
+    action: event.action,
+    actorUserId: event.actorUserId ?? null,
+    objectType: event.objectType ?? null,
+    objectId: event.objectId == null ? null : String(event.objectId),
+    details: JSON.stringify(event.details ?? {}),
+    personalDigest: personalDigest(chain, seq, personal),
+  };
+  const hash = eventHash(prevHash, part);
+  await trx
+    .insertInto('audit_event')
+    .values({
+      chain,
+      seq,
+      commune_id: event.communeId,
+      occurred_at: part.occurredAt,
+      action: part.action,
+      actor_user_id: part.actorUserId,
+      object_type: part.objectType,
+      object_id: part.objectId,
+      details: part.details,
+      personal,
+      personal_digest: part.personalDigest,
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+  if (head) {
+    await trx.updateTable('audit_chain').set({ seq, hash }).where('chain', '=', chain).execute();
+  } else {
+    await trx.insertInto('audit_chain').values({ chain, seq, hash }).execute();
+  }
+}
+
+export interface AuditEntry {
+  seq: number;
+  occurredAt: string;
+  action: string;
+  actorUserId: number | null;
+  objectType: string | null;
+  objectId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The latest events of a commune's chain, newest first. */
+export async function listAuditEvents(db: Kysely<DB>, communeId: number | null, limit = 50): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_event')
+    .select(['seq', 'occurred_at', 'action', 'actor_user_id', 'object_type', 'object_id', 'details'])
+    .where('chain', '=', chainOf(communeId))
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    occurredAt: r.occurred_at,
+    action: r.action,
+    actorUserId: r.actor_user_id,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
+}
+
+/** Recomputes a chain; returns the first sequence number that does not verify, or null. */
+export async function verifyAuditChain(db: Kysely<DB>, communeId: number | null): Promise<number | null> {
+  const chain = chainOf(communeId);
+  const rows = await db.selectFrom('audit_event').selectAll().where('chain', '=', chain).orderBy('seq').execute();
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const r of rows) {
+    const digest = r.personal === null ? r.personal_digest : personalDigest(chain, r.seq, r.personal);
+    const hash = eventHash(prev, {
+      chain,
+      seq: r.seq,
+      occurredAt: r.occurred_at,
+      action: r.action,
+      actorUserId: r.actor_user_id,
+      objectType: r.object_type,
+      objectId: r.object_id,
+      details: r.details,
+      personalDigest: digest,
+    });
+    if (r.seq !== expectedSeq || r.prev_hash !== prev || r.hash !== hash) return r.seq;
+    prev = r.hash;
+    expectedSeq++;
+  }
+  return null;
+}

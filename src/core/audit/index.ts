@@ -1,0 +1,1 @@
+export { appendAuditEvent, type AuditEntry, type AuditEventInput, listAuditEvents, verifyAuditChain } from './audit.js';

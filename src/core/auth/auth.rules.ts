@@ -1,0 +1,46 @@
+/** Pure rules of accounts and sessions. */
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** Session lifetime: closed after 2 h without activity, and 12 h after sign-in in any case. */
+export const SESSION_IDLE_MINUTES = 120;
+export const SESSION_ABSOLUTE_MINUTES = 12 * 60;
+/** last_seen_at is written at most this often, so that reading pages costs no write. */
+export const SESSION_TOUCH_MINUTES = 1;
+
+/** Invitation links stay valid 7 days; reset links 1 hour. */
+export const TOKEN_LIFETIME_MINUTES = { invitation: 7 * 24 * 60, reset: 60 } as const;
+export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MINUTES;
+
+/** The French problem with a new password, or null when it is acceptable. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    return `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`;
+  }
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    return `Le mot de passe doit contenir au plus ${PASSWORD_MAX_LENGTH} caractères.`;
+  }
+  return null;
+}
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export interface SessionTimes {
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/** Is a session still valid at `now`? (idle and absolute timeouts) */
+export function sessionIsValid(s: SessionTimes, now: Date): boolean {
+  const t = now.getTime();
+  return (
+    t < Date.parse(s.expiresAt) &&
+    t < Date.parse(s.lastSeenAt) + SESSION_IDLE_MINUTES * 60_000 &&
+    t < Date.parse(s.createdAt) + SESSION_ABSOLUTE_MINUTES * 60_000
+  );
+}
+
+export const sessionNeedsTouch = (s: SessionTimes, now: Date): boolean =>
+  now.getTime() - Date.parse(s.lastSeenAt) >= SESSION_TOUCH_MINUTES * 60_000;

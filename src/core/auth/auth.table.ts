@@ -1,0 +1,47 @@
+import type { Generated, Selectable } from 'kysely';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  is_operator: Generated<number>;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  commune_id: number;
+  user_id: number;
+  role: string;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 of the token held in the cookie: a leaked table does not give sessions away. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface UserTokenTable {
+  /** SHA-256 of the token sent by e-mail. */
+  id: string;
+  user_id: number;
+  commune_id: number | null;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type AppUserRow = Selectable<AppUserTable>;

@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+type Db = Kysely<DB>;
+
+export interface SessionRecord {
+  id: string;
+  userId: number;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export async function insertSession(
+  db: Db,
+  v: { id: string; userId: number; now: string; expiresAt: string; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db
+    .insertInto('user_session')
+    .values({
+      id: v.id,
+      user_id: v.userId,
+      created_at: v.now,
+      last_seen_at: v.now,
+      expires_at: v.expiresAt,
+      ip: v.ip,
+      user_agent: v.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+}
+
+export async function findSession(db: Db, id: string): Promise<SessionRecord | undefined> {
+  const r = await db
+    .selectFrom('user_session')
+    .select(['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+}
+
+export async function touchSession(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('user_session').where('id', '=', id).execute();
+}
+
+export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
+  const r = await db.deleteFrom('user_session').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function insertToken(
+  db: Db,
+  v: { id: string; userId: number; communeId: number | null; purpose: string; now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('user_token')
+    .values({
+      id: v.id,
+      user_id: v.userId,
+      commune_id: v.communeId,
+      purpose: v.purpose,
+      created_at: v.now,
+      expires_at: v.expiresAt,
+    })
+    .execute();
+}
+
+export async function findToken(db: Db, id: string) {
+  return db
+    .selectFrom('user_token')
+    .select(['id', 'user_id', 'commune_id', 'purpose', 'expires_at', 'used_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Marks a token used; false when it was already used (a second click, a race). */
+export async function useToken(db: Db, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('user_token')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,100 @@
+import type { Logger } from 'pino';
+import type { Database } from '../../db/database.js';
+import type { Clock } from '../clock.js';
+import { CLAIM_MS, MAX_ATTEMPTS, nextAttemptDelayMs } from './mail.rules.js';
+import type { MailAttachment } from './outbox.js';
+import type { MailTransport } from './transport.js';
+
+/**
+ * Sends the outbox. Each mail is claimed with a compare-and-set on its row (status still pending,
+ * no live claim), so two server processes never send the same mail twice; a failure is retried
+ * with backoff, then marked failed (the back-office can retry it).
+ */
+export async function deliverDueMails(
+  deps: { db: Database; transport: MailTransport; from: string; now: Clock; log: Logger },
+  limit = 20,
+): Promise<{ sent: number; failed: number }> {
+  const { db, transport, now, log } = deps;
+  const start = now().toISOString();
+  const due = await db
+    .selectFrom('mail_outbox')
+    .select(['id'])
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', start)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', start)]))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const { id } of due) {
+    const claimAt = now();
+    const claimed = await db
+      .updateTable('mail_outbox')
+      .set({ locked_until: new Date(claimAt.getTime() + CLAIM_MS).toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', claimAt.toISOString())]))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    const mail = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    try {
+      const attachments = (JSON.parse(mail.attachments) as MailAttachment[]).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.contentBase64, 'base64'),
+      }));
+      const info = await transport.send({
+        from: deps.from,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.text_body,
+        ...(mail.html_body !== null && { html: mail.html_body }),
+        attachments,
+      });
+      await db
+        .updateTable('mail_outbox')
+        .set({
+          status: 'sent',
+          sent_at: now().toISOString(),
+          message_id: info.messageId,
+          attempts: mail.attempts + 1,
+          locked_until: null,
+          last_error: null,
+        })
+        .where('id', '=', id)
+        .execute();
+      sent++;
+    } catch (error) {
+      const attempts = mail.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await db
+        .updateTable('mail_outbox')
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          attempts,
+          last_error: message.slice(0, 500),
+          locked_until: null,
+          next_attempt_at: new Date(now().getTime() + nextAttemptDelayMs(attempts)).toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+      log.warn({ mailId: id, attempts, err: message }, giveUp ? 'mail failed for good' : 'mail failed, will retry');
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+/** Puts a failed mail back in the queue (the back-office's retry button). */
+export async function retryMail(db: Database, id: number, communeId: number | null, now: Date): Promise<boolean> {
+  let q = db
+    .updateTable('mail_outbox')
+    .set({ status: 'pending', next_attempt_at: now.toISOString(), attempts: 0, locked_until: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed');
+  q = communeId === null ? q.where('commune_id', 'is', null) : q.where('commune_id', '=', communeId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,64 @@
+import type { CommuneRow } from './tenancy.table.js';
+
+/** Theme of a commune's public site; the primary colour is the one variable accent. */
+export interface CommuneTheme {
+  primaryColor?: string;
+  logoFileId?: number;
+}
+
+export interface OpeningSlot {
+  /** "08:30" */
+  opens: string;
+  closes: string;
+}
+
+/** Contact details and opening hours of the mairie, shown on every public page. */
+export interface MairieInfo {
+  adresse?: string;
+  codePostal?: string;
+  telephone?: string;
+  email?: string;
+  /** Weekly hours, key 1 (Monday) to 7 (Sunday). */
+  horaires?: Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', OpeningSlot[]>>;
+}
+
+export interface Commune {
+  id: number;
+  slug: string;
+  insee: string;
+  siren: string | null;
+  siret: string | null;
+  nom: string;
+  population: number;
+  departement: string;
+  epciId: number | null;
+  theme: CommuneTheme;
+  info: MairieInfo;
+  isDemo: boolean;
+}
+
+function parseJsonObject<T>(text: string): T {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return (value && typeof value === 'object' ? value : {}) as T;
+  } catch {
+    return {} as T;
+  }
+}
+
+export function toCommune(row: CommuneRow): Commune {
+  return {
+    id: row.id,
+    slug: row.slug,
+    insee: row.insee,
+    siren: row.siren,
+    siret: row.siret,
+    nom: row.nom,
+    population: row.population,
+    departement: row.departement,
+    epciId: row.epci_id,
+    theme: parseJsonObject<CommuneTheme>(row.theme),
+    info: parseJsonObject<MairieInfo>(row.info),
+    isDemo: row.is_demo === 1,
+  };
+}

@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely';
+import * as coreTenancy from './202611281800_core_tenancy.js';
+import * as coreUsers from './202611281801_core_users.js';
+import * as coreAudit from './202611281802_core_audit.js';
+import * as coreMail from './202611281803_core_mail.js';
+import * as coreJobs from './202611281804_core_jobs.js';
+import * as coreFiles from './202611281805_core_files.js';
+
+/** The one timeline of migrations, in order. Append only; never edit a merged migration. */
+export const migrations: Record<string, Migration> = {
+  '202611281800_core_tenancy': coreTenancy,
+  '202611281801_core_users': coreUsers,
+  '202611281802_core_audit': coreAudit,
+  '202611281803_core_mail': coreMail,
+  '202611281804_core_jobs': coreJobs,
+  '202611281805_core_files': coreFiles,
+};

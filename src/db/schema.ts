@@ -1,0 +1,28 @@
+import type { AuditChainTable, AuditEventTable } from '../core/audit/audit.table.js';
+import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } from '../core/auth/auth.table.js';
+import type { StoredFileTable } from '../core/files/files.table.js';
+import type { JobScheduleTable, JobTable } from '../core/jobs/jobs.table.js';
+import type { MailOutboxTable } from '../core/mail/mail.table.js';
+import type { CommuneHostTable, CommuneTable, EpciTable } from '../core/tenancy/tenancy.table.js';
+
+/** The whole schema, assembled from the table files of core and of each module. */
+export interface DB {
+  epci: EpciTable;
+  commune: CommuneTable;
+  commune_host: CommuneHostTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  user_session: UserSessionTable;
+  user_token: UserTokenTable;
+  audit_chain: AuditChainTable;
+  audit_event: AuditEventTable;
+  mail_outbox: MailOutboxTable;
+  job: JobTable;
+  job_schedule: JobScheduleTable;
+  stored_file: StoredFileTable;
+}
+
+/** Tables whose rows belong to one commune: they are reached through a TenantScope only. */
+export type TenantTable = {
+  [K in keyof DB]: DB[K] extends { commune_id: number } ? K : never;
+}[keyof DB];
