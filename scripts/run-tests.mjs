@@ -54,18 +54,20 @@ if (setup.status === 0) {
 
 if (!fs.existsSync(process.env.CLOCHER_CHROMIUM ?? '/usr/bin/chromium')) {
   if (ci) {
-    console.error('run-tests: chromium is required in CI. Install it with `apt-get install -y --no-install-recommends chromium`.');
+    console.error(
+      'run-tests: chromium is required in CI. Install it with `apt-get install -y --no-install-recommends chromium`.',
+    );
     process.exit(1);
   }
   loud('chromium is not installed (/usr/bin/chromium): browser tests are SKIPPED (they run in CI).');
   env.CLOCHER_TEST_NO_BROWSER = '1';
 }
 
-const run = spawnSync(
-  process.execPath,
-  [...tsx, '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { cwd: root, env, stdio: 'inherit' },
-);
+const run = spawnSync(process.execPath, [...tsx, '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 
 if (env.CLOCHER_TEST_PG_TEMPLATE) {
   spawnSync(process.execPath, [...tsx, 'tests/helpers/pg-template.ts', 'drop', template], {

@@ -60,9 +60,7 @@ const envSchema = z.object({
   ),
 });
 
-export type DatabaseConfig =
-  | { engine: 'sqlite'; filename: string }
-  | { engine: 'postgres'; connectionString: string };
+export type DatabaseConfig = { engine: 'sqlite'; filename: string } | { engine: 'postgres'; connectionString: string };
 
 export interface Config {
   readonly database: DatabaseConfig;

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Role } from './auth/roles.js';
 import type { Clock } from './clock.js';
@@ -13,11 +13,14 @@ export const systemActor = (label: string): Actor => ({ kind: 'system', label })
 
 export const actorUserId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null);
 
+/** A pino logger (the request's, with its request id, or the process's). */
+export type Log = FastifyBaseLogger;
+
 /** What every service function receives: stateful things are built at the edge and passed in. */
 export interface PlatformCtx {
   db: Database;
   now: Clock;
-  log: Logger;
+  log: Log;
   actor: Actor;
   ip?: string | null;
 }

@@ -5,7 +5,8 @@ export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('
 
 export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-export const hmacHex = (secret: string, data: string): string => createHmac('sha256', secret).update(data).digest('hex');
+export const hmacHex = (secret: string, data: string): string =>
+  createHmac('sha256', secret).update(data).digest('hex');
 
 export function safeEqual(a: string, b: string): boolean {
   const ba = Buffer.from(a);

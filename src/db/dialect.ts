@@ -20,9 +20,7 @@ export function engineOf(db: Kysely<any>): Engine {
 // biome-ignore lint/suspicious/noExplicitAny: migrations use Kysely<any>
 export function autoId(db: Kysely<any>) {
   return (col: ColumnDefinitionBuilder) =>
-    engineOf(db) === 'postgres'
-      ? col.primaryKey().generatedByDefaultAsIdentity()
-      : col.primaryKey().autoIncrement();
+    engineOf(db) === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { describeEachEngine, createTestDb, type TestDb } from '../../tests/helpers/db.js';
+import { createTestDb, describeEachEngine, type TestDb } from '../../tests/helpers/db.js';
 import { migrateToLatest } from './migrate.js';
 import { migrations } from './migrations/index.js';
 
@@ -50,7 +50,15 @@ describeEachEngine('migrations', (engine) => {
     const id = (
       await t.db
         .insertInto('commune')
-        .values({ slug: 'x', insee: '62998', nom: 'X', population: 10, departement: '62', created_at: now, updated_at: now })
+        .values({
+          slug: 'x',
+          insee: '62998',
+          nom: 'X',
+          population: 10,
+          departement: '62',
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
@@ -59,7 +67,10 @@ describeEachEngine('migrations', (engine) => {
     assert.equal(row.is_demo, 0);
     assert.equal(row.created_at, now);
     assert.equal(row.theme, '{}');
-    const count = await t.db.selectFrom('commune').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('commune')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.strictEqual(count.n, 1);
   });
 });

@@ -7,7 +7,9 @@ export class MigrationError extends Error {
     readonly migrationName: string | undefined,
     cause: unknown,
   ) {
-    super(`Migration ${migrationName ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `Migration ${migrationName ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'MigrationError';
   }
 }

@@ -4,6 +4,7 @@ import type { StoredFileTable } from '../core/files/files.table.js';
 import type { JobScheduleTable, JobTable } from '../core/jobs/jobs.table.js';
 import type { MailOutboxTable } from '../core/mail/mail.table.js';
 import type { CommuneHostTable, CommuneTable, EpciTable } from '../core/tenancy/tenancy.table.js';
+import type { PageTable } from '../modules/site/site.table.js';
 
 /** The whole schema, assembled from the table files of core and of each module. */
 export interface DB {
@@ -20,6 +21,7 @@ export interface DB {
   job: JobTable;
   job_schedule: JobScheduleTable;
   stored_file: StoredFileTable;
+  page: PageTable;
 }
 
 /** Tables whose rows belong to one commune: they are reached through a TenantScope only. */

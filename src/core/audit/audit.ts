@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import { lockForTransaction } from '../../db/dialect.js';
+import type { DB } from '../../db/schema.js';
 import { chainOf, eventHash, GENESIS_HASH, personalDigest } from './audit.rules.js';
 
 /** Advisory-lock space of the audit chains (PostgreSQL); the key is the commune id (0: platform). */
@@ -27,7 +27,11 @@ export interface AuditEventInput {
 export async function appendAuditEvent(trx: Kysely<DB>, event: AuditEventInput): Promise<void> {
   const chain = chainOf(event.communeId);
   await lockForTransaction(trx, AUDIT_LOCK_SPACE, event.communeId ?? 0);
-  const head = await trx.selectFrom('audit_chain').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
+  const head = await trx
+    .selectFrom('audit_chain')
+    .select(['seq', 'hash'])
+    .where('chain', '=', chain)
+    .executeTakeFirst();
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
   const personal = event.personal ? JSON.stringify(event.personal) : null;

@@ -1,1 +1,1 @@
-export { appendAuditEvent, type AuditEntry, type AuditEventInput, listAuditEvents, verifyAuditChain } from './audit.js';
+export { type AuditEntry, type AuditEventInput, appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';

@@ -31,7 +31,11 @@ export interface UpdateMemberInput {
  * Edits a member: name, role, access to this commune. The commune never loses its last active
  * administrator, and disabling someone ends their sessions at once.
  */
-export async function updateCommuneMember(ctx: CommuneCtx, membershipId: number, input: UpdateMemberInput): Promise<void> {
+export async function updateCommuneMember(
+  ctx: CommuneCtx,
+  membershipId: number,
+  input: UpdateMemberInput,
+): Promise<void> {
   if (!can(ctx.actor, 'users.manage')) throw forbidden();
   await ctx.db.transaction().execute(async (trx) => {
     const scope = new TenantScope(trx, ctx.commune.id);

@@ -35,7 +35,9 @@ export async function findSession(db: Db, id: string): Promise<SessionRecord | u
     .select(['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+  return (
+    r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at }
+  );
 }
 
 export async function touchSession(db: Db, id: string, now: string): Promise<void> {

@@ -1,6 +1,6 @@
-import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../clock.js';
+import type { Log } from '../context.js';
 import { CLAIM_MS, MAX_ATTEMPTS, nextAttemptDelayMs } from './mail.rules.js';
 import type { MailAttachment } from './outbox.js';
 import type { MailTransport } from './transport.js';
@@ -11,7 +11,7 @@ import type { MailTransport } from './transport.js';
  * with backoff, then marked failed (the back-office can retry it).
  */
 export async function deliverDueMails(
-  deps: { db: Database; transport: MailTransport; from: string; now: Clock; log: Logger },
+  deps: { db: Database; transport: MailTransport; from: string; now: Clock; log: Log },
   limit = 20,
 ): Promise<{ sent: number; failed: number }> {
   const { db, transport, now, log } = deps;

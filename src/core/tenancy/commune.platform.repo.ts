@@ -71,7 +71,10 @@ export async function listCommunes(db: Database): Promise<CommuneListItem[]> {
 }
 
 export async function countCommunes(db: Database): Promise<number> {
-  const row = await db.selectFrom('commune').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('commune')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

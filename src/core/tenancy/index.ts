@@ -6,7 +6,7 @@ export {
   findCommuneBySlug,
   listCommunes,
 } from './commune.platform.repo.js';
-export { type AddCommuneInput, addCommune } from './commune.service.js';
+export { type AddCommuneInput, addCommune, type RegisterCommuneInput, registerCommune } from './commune.service.js';
 export { CommuneResolver } from './resolver.js';
-export { TenantScope } from './tenant-scope.js';
 export { isInseeCode, isSiret, slugify } from './tenancy.rules.js';
+export { TenantScope } from './tenant-scope.js';

@@ -56,11 +56,7 @@ export class TenantScope {
   deleteFrom<T extends TenantTable>(table: T): DeleteQueryBuilder<DB, T, DeleteResult> {
     return this.db
       .deleteFrom(table as TenantTable)
-      .where(sql.ref(`${table}.commune_id`), '=', this.communeId) as unknown as DeleteQueryBuilder<
-      DB,
-      T,
-      DeleteResult
-    >;
+      .where(sql.ref(`${table}.commune_id`), '=', this.communeId) as unknown as DeleteQueryBuilder<DB, T, DeleteResult>;
   }
 
   /** The same scope inside a transaction. */

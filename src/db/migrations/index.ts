@@ -5,6 +5,7 @@ import * as coreAudit from './202611281802_core_audit.js';
 import * as coreMail from './202611281803_core_mail.js';
 import * as coreJobs from './202611281804_core_jobs.js';
 import * as coreFiles from './202611281805_core_files.js';
+import * as sitePages from './202611281810_site_pages.js';
 
 /** The one timeline of migrations, in order. Append only; never edit a merged migration. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202611281803_core_mail': coreMail,
   '202611281804_core_jobs': coreJobs,
   '202611281805_core_files': coreFiles,
+  '202611281810_site_pages': sitePages,
 };

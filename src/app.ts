@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { cookieNames, cookieOptions } from './core/http/cookies.js';
+import type { AppDeps } from './core/http/deps.js';
+import { registerErrorHandlers } from './core/http/error-handler.js';
+import { registerHealthRoutes } from './core/http/health.js';
+import { registerSecurityHeaders } from './core/http/security.js';
+import type { ClocherModule } from './core/module.js';
+import { backofficeModule } from './modules/backoffice/index.js';
+import { comptesModule } from './modules/comptes/index.js';
+import { plateformeModule } from './modules/plateforme/index.js';
+import { siteModule } from './modules/site/index.js';
+import { PUBLIC_DIR } from './ui/assets.js';
+
+/** The feature modules, in order. Add a module here: nothing is discovered automatically. */
+export const MODULES: readonly ClocherModule[] = [comptesModule, backofficeModule, plateformeModule, siteModule];
+
+/** Paths that are not a commune's pages: no tenant resolution. */
+const PLATFORM_PATHS = /^\/(healthz|readyz|static\/)/;
+
+/** Builds the web application around its dependencies. Listening is the caller's business. */
+export async function buildApp(
+  deps: Omit<AppDeps, 'modules'> & { modules?: readonly ClocherModule[] },
+  logger?: FastifyBaseLogger,
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'reqId',
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.decorate('deps', { ...deps, modules: deps.modules ?? MODULES });
+  app.decorateRequest('commune', null);
+  app.decorateRequest('sessionUser', undefined);
+
+  registerErrorHandlers(app);
+  await registerSecurityHeaders(app, deps.config.secure);
+  await app.register(cookie, { secret: deps.secret });
+  await app.register(formbody);
+  await app.register(csrf, {
+    cookieKey: cookieNames(deps.config.secure).csrf,
+    cookieOpts: { ...cookieOptions(deps.config.secure), signed: true },
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+  });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/static/',
+    maxAge: '365d',
+    immutable: true,
+    index: false,
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (!PLATFORM_PATHS.test(req.url)) req.commune = await app.deps.resolver.resolve(req.headers.host);
+  });
+  // Every POST carries the anti-forgery token of the form it comes from.
+  app.addHook('preHandler', (req, reply, done) => {
+    if (req.method === 'POST') app.csrfProtection(req, reply, done);
+    else done();
+  });
+
+  registerHealthRoutes(app);
+  for (const module of app.deps.modules) await module.routes(app);
+  return app;
+}

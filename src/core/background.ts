@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { deleteExpiredSessions } from './auth/index.js';
+import type { Clock } from './clock.js';
+import type { Log } from './context.js';
+import { type JobHandler, JobRunner, type PeriodicJob } from './jobs/index.js';
+import { deliverDueMails, fileTransport, type MailTransport, smtpTransport } from './mail/index.js';
+
+export function mailTransportFor(config: Config): MailTransport {
+  return config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(path.join(config.dataDir, 'mail'));
+}
+
+/**
+ * The server's own background work: the mail outbox (polled every few seconds, so that an
+ * acknowledgement leaves at once) and the job runner (scheduled and periodic jobs). Modules add
+ * their handlers here as they need them.
+ */
+export function startBackgroundWork(deps: {
+  db: Database;
+  config: Config;
+  now: Clock;
+  log: Log;
+  transport: MailTransport;
+  handlers?: Record<string, JobHandler>;
+  periodic?: PeriodicJob[];
+  mailIntervalMs?: number;
+}): { stop(): Promise<void> } {
+  const { db, now, log, transport } = deps;
+  const runner = new JobRunner({
+    db,
+    now,
+    log,
+    handlers: deps.handlers ?? {},
+    periodic: [
+      {
+        name: 'auth.purge_sessions',
+        schedule: 'every 60 minutes',
+        handler: async (ctx) => {
+          const n = await deleteExpiredSessions(ctx.db, ctx.now().toISOString());
+          if (n > 0) ctx.log.info({ sessions: n }, 'expired sessions purged');
+        },
+      },
+      ...(deps.periodic ?? []),
+    ],
+  });
+  runner.start(30_000);
+
+  let mailTick: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const timer = setInterval(() => {
+    mailTick = mailTick
+      .then(() => (stopped ? undefined : deliverDueMails({ db, transport, from: deps.config.mailFrom, now, log })))
+      .catch((err) => log.error({ err }, 'mail delivery failed'));
+  }, deps.mailIntervalMs ?? 2_000);
+  timer.unref();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await mailTick;
+      await runner.stop();
+      transport.close();
+    },
+  };
+}

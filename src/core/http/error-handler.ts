@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorPage } from '../../ui/error-page.js';
+import { isAppError, STATUS_BY_CODE } from '../errors.js';
+import { sendPage } from './render.js';
+
+const GENERIC_500 =
+  'Une erreur inattendue s’est produite. Elle a été enregistrée ; réessayez dans quelques instants. Rien de ce que vous aviez enregistré n’a été perdu.';
+
+/** Maps Fastify's own errors (body parsing, CSRF, limits) to a status and a French message. */
+function frameworkError(error: FastifyError): { status: number; message: string } | null {
+  switch (error.code) {
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return {
+        status: 403,
+        message:
+          'Le formulaire a expiré ou n’a pas été envoyé depuis ce site. Rechargez la page et envoyez-le à nouveau.',
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, message: 'L’envoi dépasse la taille autorisée.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, message: 'Ce type d’envoi n’est pas accepté.' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, message: 'La demande envoyée est mal formée.' };
+    default:
+      break;
+  }
+  if (error.statusCode === 429) return { status: 429, message: 'Trop de tentatives. Patientez quelques minutes.' };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { status: error.statusCode, message: 'La demande envoyée est incorrecte.' };
+  }
+  return null;
+}
+
+/** One error handler for the whole app: French pages, the right status, no stack trace below the log. */
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (isAppError(error, 'Unauthenticated') && req.method === 'GET') {
+      const back = encodeURIComponent(req.url);
+      return reply.redirect(`/admin/connexion?retour=${back}`, 303);
+    }
+    let status: number;
+    let message: string;
+    if (isAppError(error)) {
+      status = STATUS_BY_CODE[error.code];
+      message = error.message;
+      if (status === 403 || status === 404) req.log.info({ code: error.code, url: req.url }, 'refused');
+    } else {
+      const known = frameworkError(error);
+      status = known?.status ?? 500;
+      message = known?.message ?? GENERIC_500;
+      if (status >= 500) req.log.error({ err: error }, 'unhandled error');
+      else req.log.info({ code: error.code, url: req.url }, 'bad request');
+    }
+    return sendPage(reply, ErrorPage({ status, message, commune: req.commune ?? null }), status);
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    sendPage(
+      reply,
+      ErrorPage({
+        status: 404,
+        message: 'La page demandée n’existe pas ou n’est plus disponible. Vérifiez l’adresse ou repartez de l’accueil.',
+        commune: req.commune ?? null,
+      }),
+      404,
+    ),
+  );
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { acceptInvitation, findInvitation, SESSION_ABSOLUTE_MINUTES, signIn, signOut } from '../../core/auth/index.js';
+import { systemActor } from '../../core/context.js';
+import { isAppError, notFound } from '../../core/errors.js';
+import { cookieNames, cookieOptions } from '../../core/http/cookies.js';
+import { formToken, parseForm } from '../../core/http/forms.js';
+import { sendPage } from '../../core/http/render.js';
+import { platformCtx, sessionToken } from '../../core/http/request-context.js';
+import { choosePasswordSchema, safeReturnPath, signInSchema } from './comptes.schemas.js';
+import { InvitationPage } from './views/invitation.page.js';
+import { SignInPage } from './views/sign-in.page.js';
+
+/** Sign-in, sign-out and the invitation link: the doors of the back-office. */
+export async function comptesRoutes(app: FastifyInstance): Promise<void> {
+  const names = cookieNames(app.deps.config.secure);
+
+  app.get<{ Querystring: { retour?: string; invitation?: string } }>('/admin/connexion', async (req, reply) =>
+    sendPage(
+      reply,
+      SignInPage({
+        commune: req.commune,
+        csrfToken: formToken(reply),
+        retour: safeReturnPath(req.query.retour),
+        ...(req.query.invitation === 'ok' && {
+          notice: 'Votre mot de passe est enregistré. Vous pouvez vous connecter.',
+        }),
+      }),
+    ),
+  );
+
+  app.post('/admin/connexion', async (req, reply) => {
+    const form = parseForm(signInSchema, req.body);
+    if (!form.ok) {
+      return sendPage(
+        reply,
+        SignInPage({
+          commune: req.commune,
+          csrfToken: formToken(reply),
+          email: form.values.email,
+          errors: form.errors,
+        }),
+        400,
+      );
+    }
+    try {
+      const { token } = await signIn(platformCtx(req, systemActor('sign-in')), {
+        email: form.data.email,
+        password: form.data.password,
+        communeId: req.commune?.id ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+        previousToken: sessionToken(req),
+      });
+      reply.setCookie(names.session, token, cookieOptions(app.deps.config.secure, SESSION_ABSOLUTE_MINUTES * 60));
+      return reply.redirect(safeReturnPath(form.data.retour) ?? '/admin', 303);
+    } catch (error) {
+      if (!isAppError(error, 'Unauthenticated')) throw error;
+      return sendPage(
+        reply,
+        SignInPage({
+          commune: req.commune,
+          csrfToken: formToken(reply),
+          email: form.data.email,
+          retour: safeReturnPath(form.data.retour),
+          failed: error.message,
+        }),
+        401,
+      );
+    }
+  });
+
+  app.post('/admin/deconnexion', async (req, reply) => {
+    const token = sessionToken(req);
+    if (token) await signOut(platformCtx(req, systemActor('sign-out')), token, req.commune?.id ?? null);
+    reply.clearCookie(names.session, cookieOptions(app.deps.config.secure));
+    return reply.redirect('/admin/connexion', 303);
+  });
+
+  app.get<{ Params: { token: string } }>('/admin/invitation/:token', async (req, reply) => {
+    const invitation = await findInvitation(app.deps, req.params.token);
+    if (!invitation) throw notFound('Ce lien d’invitation n’est plus valable. Demandez une nouvelle invitation.');
+    return sendPage(
+      reply,
+      InvitationPage({ commune: req.commune, csrfToken: formToken(reply), token: req.params.token, ...invitation }),
+    );
+  });
+
+  app.post<{ Params: { token: string } }>('/admin/invitation/:token', async (req, reply) => {
+    const invitation = await findInvitation(app.deps, req.params.token);
+    if (!invitation) throw notFound('Ce lien d’invitation n’est plus valable. Demandez une nouvelle invitation.');
+    const form = parseForm(choosePasswordSchema, req.body);
+    const page = (errors: Record<string, string>) =>
+      sendPage(
+        reply,
+        InvitationPage({
+          commune: req.commune,
+          csrfToken: formToken(reply),
+          token: req.params.token,
+          ...invitation,
+          errors,
+        }),
+        400,
+      );
+    if (!form.ok) return page(form.errors);
+    try {
+      await acceptInvitation(platformCtx(req, systemActor('invitation')), req.params.token, form.data.password);
+    } catch (error) {
+      if (isAppError(error, 'Invalid')) return page(error.fields);
+      throw error;
+    }
+    return reply.redirect('/admin/connexion?invitation=ok', 303);
+  });
+}

@@ -1,0 +1,35 @@
+import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
+import type { Page } from '../site.service.js';
+import { BodyText, Breadcrumb } from './blocks.js';
+
+export function ContentPage(v: { shell: PublicShell; page: Page; children: Page[]; ancestors: Page[] }) {
+  return (
+    <PublicLayout shell={v.shell} title={v.page.title} description={v.page.summary || undefined}>
+      <div class="container prose">
+        <Breadcrumb
+          items={[
+            { href: '/', label: 'Accueil' },
+            ...v.ancestors.map((a) => ({ href: `/${a.path}`, label: a.title })),
+            { label: v.page.title },
+          ]}
+        />
+        <h1>{v.page.title}</h1>
+        {v.page.summary && <p class="lead">{v.page.summary}</p>}
+        <BodyText body={v.page.body} />
+        {v.children.length > 0 && (
+          <section aria-labelledby="sous-pages">
+            <h2 id="sous-pages">Dans cette rubrique</h2>
+            <ul class="link-list">
+              {v.children.map((c) => (
+                <li key={c.id}>
+                  <a href={`/${c.path}`}>{c.title}</a>
+                  {c.summary && <span class="muted"> — {c.summary}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Commune } from '../../../core/tenancy/index.js';
+import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
+import { openingToday, weekHours } from '../site.rules.js';
+import type { Page } from '../site.service.js';
+
+export function HomePage({
+  shell,
+  commune,
+  pages,
+  now,
+}: {
+  shell: PublicShell;
+  commune: Commune;
+  pages: Page[];
+  now: Date;
+}) {
+  const today = openingToday(commune.info, now);
+  return (
+    <PublicLayout
+      shell={shell}
+      title={`Commune de ${commune.nom}`}
+      description={`Site officiel de la commune de ${commune.nom} : informations pratiques, services de la mairie et démarches.`}
+    >
+      <section class="hero" aria-labelledby="hero-title">
+        <div class="container">
+          <h1 id="hero-title" class="hero__title">
+            Bienvenue à {commune.nom}
+          </h1>
+          <p class="hero__lead">
+            {commune.population.toLocaleString('fr-FR')} habitants · la mairie vous accueille et vous informe.
+          </p>
+          <p class={today.open ? 'hero__status hero__status--open' : 'hero__status'}>{today.text}</p>
+        </div>
+      </section>
+      <div class="container home-grid">
+        <section aria-labelledby="acces-rapides" class="home-grid__main">
+          <h2 id="acces-rapides">Accès rapides</h2>
+          <ul class="tiles">
+            {pages.map((p) => (
+              <li key={p.id} class="tile">
+                <a class="tile__link" href={`/${p.path}`}>
+                  <span class="tile__title">{p.title}</span>
+                  {p.summary && <span class="tile__text">{p.summary}</span>}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <aside class="home-grid__side card" aria-labelledby="horaires">
+          <h2 id="horaires">Horaires de la mairie</h2>
+          <dl class="hours">
+            {weekHours(commune.info).map((d) => (
+              <div key={d.day} class="hours__row">
+                <dt>{d.day}</dt>
+                <dd>{d.text}</dd>
+              </div>
+            ))}
+          </dl>
+          {commune.info.telephone && (
+            <p>
+              Téléphone : <a href={`tel:${commune.info.telephone.replace(/\s/g, '')}`}>{commune.info.telephone}</a>
+            </p>
+          )}
+        </aside>
+      </div>
+    </PublicLayout>
+  );
+}
