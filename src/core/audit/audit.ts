@@ -102,7 +102,10 @@ export async function listAuditEvents(db: Kysely<DB>, communeId: number | null, 
   }));
 }
 
-/** Recomputes a chain; returns the first sequence number that does not verify, or null. */
+/**
+ * Recomputes a chain; returns the first sequence number that does not verify (edited, missing or
+ * cut off at the end), or null.
+ */
 export async function verifyAuditChain(db: Kysely<DB>, communeId: number | null): Promise<number | null> {
   const chain = chainOf(communeId);
   const rows = await db.selectFrom('audit_event').selectAll().where('chain', '=', chain).orderBy('seq').execute();
@@ -125,5 +128,8 @@ export async function verifyAuditChain(db: Kysely<DB>, communeId: number | null)
     prev = r.hash;
     expectedSeq++;
   }
+  // The head must match the last event: otherwise events were removed from the end of the chain.
+  const head = await db.selectFrom('audit_chain').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
+  if (head && (head.seq !== expectedSeq - 1 || head.hash !== prev)) return expectedSeq;
   return null;
 }

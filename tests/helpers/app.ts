@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { systemClock } from '../../src/core/clock.js';
+import { systemActor } from '../../src/core/context.js';
+import { DiskFileStore } from '../../src/core/files/index.js';
+import { CommuneResolver } from '../../src/core/tenancy/index.js';
+import type { Database } from '../../src/db/database.js';
+import type { Engine } from '../../src/db/dialect.js';
+import { DEMO_ACCOUNTS, seedDemo } from '../../src/demo/demo.js';
+import { createTestDb } from './db.js';
+
+/**
+ * The application as server.ts builds it, on a test database seeded with the demo commune
+ * (Bellerive-sur-Lys and one account per role, all with TEST_PASSWORD).
+ */
+
+export const TEST_PASSWORD = 'mot-de-passe-de-test';
+
+/** The demo accounts' addresses, by role (`operateur` is the platform operator). */
+export const TEST_ACCOUNTS = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, a.email])) as Record<
+  (typeof DEMO_ACCOUNTS)[number]['role'],
+  string
+>;
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  engine: Engine;
+  /** The temporary data dir (uploaded files), removed by close(). */
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface TestServer extends TestApp {
+  /** Origin of the listening server, e.g. http://127.0.0.1:39211 (no trailing slash). */
+  url: string;
+}
+
+/** Builds the app for `app.inject()` tests: nothing listens. */
+export async function buildTestApp(engine: Engine): Promise<TestApp> {
+  const testDb = await createTestDb(engine);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-test-'));
+  let app: FastifyInstance | undefined;
+  const close = async () => {
+    try {
+      await app?.close();
+    } finally {
+      try {
+        await testDb.destroy();
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  };
+  try {
+    const log = pino({ level: 'silent' });
+    await seedDemo({ db: testDb.db, now: systemClock, log, actor: systemActor('test') }, TEST_PASSWORD);
+    const config = loadConfig({ CLOCHER_DATA_DIR: dataDir, CLOCHER_PORT: '0', CLOCHER_LOG_LEVEL: 'silent' }, dataDir);
+    app = await buildApp({
+      config,
+      db: testDb.db,
+      now: systemClock,
+      resolver: new CommuneResolver(testDb.db, undefined),
+      files: new DiskFileStore(path.join(dataDir, 'files')),
+      secret: 'x'.repeat(48),
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { app, db: testDb.db, engine, dataDir, close };
+}
+
+/** Builds the app and listens on 127.0.0.1, on a free port. */
+export async function startTestServer(engine: Engine): Promise<TestServer> {
+  const built = await buildTestApp(engine);
+  try {
+    await built.app.listen({ host: '127.0.0.1', port: 0 });
+  } catch (error) {
+    await built.close();
+    throw error;
+  }
+  const address = built.app.server.address();
+  if (address === null || typeof address === 'string') {
+    await built.close();
+    throw new Error(`unexpected server address: ${String(address)}`);
+  }
+  return { ...built, url: `http://127.0.0.1:${address.port}` };
+}
