@@ -7,9 +7,8 @@ export class MigrationError extends Error {
     readonly migrationName: string | undefined,
     cause: unknown,
   ) {
-    super(
-      `Migration ${migrationName ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(migrationName ? `migration ${migrationName} failed: ${reason}` : reason);
     this.name = 'MigrationError';
   }
 }
