@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatHour, openingToday, parisWeekday, parseBody, weekHours } from './site.rules.js';
+
+const info = {
+  horaires: {
+    '1': [
+      { opens: '08:30', closes: '12:00' },
+      { opens: '14:00', closes: '17:30' },
+    ],
+    '6': [{ opens: '09:00', closes: '11:30' }],
+  },
+};
+
+describe('horaires de la mairie', () => {
+  it('donne le jour de la semaine à l’heure de Paris', () => {
+    // Sunday 23:30 UTC is already Monday 00:30 in Paris (winter time).
+    assert.equal(parisWeekday(new Date('2026-11-29T23:30:00Z')), 1);
+    assert.equal(parisWeekday(new Date('2026-11-28T10:00:00Z')), 6);
+  });
+
+  it('écrit les heures à la française', () => {
+    assert.equal(formatHour('08:30'), '8 h 30');
+    assert.equal(formatHour('14:00'), '14 h');
+  });
+
+  it('dit si la mairie est ouverte aujourd’hui', () => {
+    assert.deepEqual(openingToday(info, new Date('2026-11-30T09:00:00Z')), {
+      open: true,
+      text: 'La mairie est ouverte aujourd’hui de 8 h 30 à 12 h et de 14 h à 17 h 30.',
+    });
+    assert.equal(openingToday(info, new Date('2026-12-01T09:00:00Z')).open, false);
+    assert.equal(openingToday({}, new Date()).text, 'La mairie est fermée aujourd’hui.');
+  });
+
+  it('liste la semaine du lundi au dimanche', () => {
+    const week = weekHours(info);
+    assert.equal(week.length, 7);
+    assert.equal(week[0]?.day, 'lundi');
+    assert.equal(week[6]?.text, 'fermé');
+  });
+});
+
+describe('texte des pages', () => {
+  it('découpe paragraphes, intertitres et listes', () => {
+    assert.deepEqual(parseBody('Premier\nparagraphe.\n\n## Titre\n\n- un\n- deux\n\n<script>x</script>'), [
+      { kind: 'p', text: 'Premier paragraphe.' },
+      { kind: 'h2', text: 'Titre' },
+      { kind: 'ul', items: ['un', 'deux'] },
+      { kind: 'p', text: '<script>x</script>' },
+    ]);
+  });
+});
