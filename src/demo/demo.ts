@@ -73,7 +73,8 @@ export async function seedDemo(ctx: PlatformCtx, password: string): Promise<bool
     },
     theme: { primaryColor: '#1f5f8b' },
     isDemo: true,
-    hosts: [],
+    // The demo keeps the local addresses even when other communes are added next to it.
+    hosts: ['localhost', '127.0.0.1'],
   });
   for (const account of DEMO_ACCOUNTS) {
     const userId = await createUser(ctx, {

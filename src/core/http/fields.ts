@@ -18,7 +18,8 @@ export const emailField = z
 
 /** A checkbox: present ("on", "1", "true") or absent. */
 export const checkbox = z
-  .union([z.string(), z.undefined()])
+  .string()
+  .optional()
   .transform((v) => v !== undefined && ['on', '1', 'true', 'oui'].includes(v));
 
 /** A positive integer route parameter; anything else is a 404, not a 500. */
