@@ -19,7 +19,10 @@ describe('loadConfig', () => {
 
   it('choisit PostgreSQL pour une URL postgres://', () => {
     const c = loadConfig({ CLOCHER_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/clocher' });
-    assert.deepEqual(c.database, { engine: 'postgres', connectionString: 'postgres://postgres@127.0.0.1:5432/clocher' });
+    assert.deepEqual(c.database, {
+      engine: 'postgres',
+      connectionString: 'postgres://postgres@127.0.0.1:5432/clocher',
+    });
   });
 
   it('accepte un autre fichier SQLite', () => {
@@ -52,7 +55,13 @@ describe('loadConfig', () => {
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
         const text = error.problems.join('\n');
-        for (const name of ['CLOCHER_PORT', 'CLOCHER_DATABASE_URL', 'CLOCHER_SECRET', 'CLOCHER_DEMO', 'CLOCHER_PUBLIC_URL']) {
+        for (const name of [
+          'CLOCHER_PORT',
+          'CLOCHER_DATABASE_URL',
+          'CLOCHER_SECRET',
+          'CLOCHER_DEMO',
+          'CLOCHER_PUBLIC_URL',
+        ]) {
           assert.match(text, new RegExp(name));
         }
         assert.equal(error.problems.length, 5);

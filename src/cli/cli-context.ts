@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { ConfigError, type Config, loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
 import { type PlatformCtx, systemActor } from '../core/context.js';
 import { AppError } from '../core/errors.js';

@@ -17,7 +17,11 @@ export function buildCli(): Command {
       action(async () => {
         await withPlatform(async (_ctx, config, db) => {
           const applied = await migrateToLatest(db);
-          console.log(applied.length === 0 ? `The ${config.database.engine} database is up to date.` : `Applied ${applied.length} migration(s).`);
+          console.log(
+            applied.length === 0
+              ? `The ${config.database.engine} database is up to date.`
+              : `Applied ${applied.length} migration(s).`,
+          );
         });
       }),
     );

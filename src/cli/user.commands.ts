@@ -50,7 +50,8 @@ export function userCommands(program: Command): void {
         }
         await withPlatform(async (ctx) => {
           const commune = opts.commune ? await findCommuneBySlug(ctx.db, opts.commune) : undefined;
-          if (opts.commune && !commune) throw new CliError(`no commune "${opts.commune}" (see \`clocher commune list\`)`);
+          if (opts.commune && !commune)
+            throw new CliError(`no commune "${opts.commune}" (see \`clocher commune list\`)`);
           const { password, generated } = passwordFrom(opts.password);
           const userId = await createUser(ctx, {
             email: opts.email,
@@ -59,7 +60,9 @@ export function userCommands(program: Command): void {
             isOperator: opts.operator ?? false,
           });
           if (commune && opts.role && isRole(opts.role)) await grantRole({ ...ctx, commune }, userId, opts.role);
-          console.log(`Created ${opts.email}${commune ? ` (${opts.role} of ${commune.nom})` : ''}${opts.operator ? ' (operator)' : ''}.`);
+          console.log(
+            `Created ${opts.email}${commune ? ` (${opts.role} of ${commune.nom})` : ''}${opts.operator ? ' (operator)' : ''}.`,
+          );
           if (generated) console.log(`Password: ${password}`);
         });
       }),
@@ -73,7 +76,8 @@ export function userCommands(program: Command): void {
     .action(
       action(async (email: string, opts: { password?: string }) => {
         await withPlatform(async (ctx) => {
-          if (!(await findUserByEmail(ctx.db, email.trim().toLowerCase()))) throw new CliError(`no account for ${email}`);
+          if (!(await findUserByEmail(ctx.db, email.trim().toLowerCase())))
+            throw new CliError(`no account for ${email}`);
           const { password, generated } = passwordFrom(opts.password);
           await resetPassword(ctx, email, password);
           console.log(`Password of ${email} reset; its sessions are closed.`);

@@ -9,7 +9,15 @@ describe('retour après connexion', () => {
   });
 
   it('refuse toute autre destination (pas de redirection ouverte)', () => {
-    for (const bad of ['//evil.example/admin', 'https://evil.example', '/\\evil.example', '/adminx', 'admin', '/ admin', undefined]) {
+    for (const bad of [
+      '//evil.example/admin',
+      'https://evil.example',
+      '/\\evil.example',
+      '/adminx',
+      'admin',
+      '/ admin',
+      undefined,
+    ]) {
       assert.equal(safeReturnPath(bad), undefined, String(bad));
     }
   });
