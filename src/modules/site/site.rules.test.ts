@@ -42,6 +42,15 @@ describe('horaires de la mairie', () => {
 });
 
 describe('texte des pages', () => {
+  it('reconnaît un intertitre suivi de son paragraphe sans ligne vide', () => {
+    assert.deepEqual(parseBody('## Titre\nTexte.\n- a\nSuite'), [
+      { kind: 'h2', text: 'Titre' },
+      { kind: 'p', text: 'Texte.' },
+      { kind: 'ul', items: ['a'] },
+      { kind: 'p', text: 'Suite' },
+    ]);
+  });
+
   it('découpe paragraphes, intertitres et listes', () => {
     assert.deepEqual(parseBody('Premier\nparagraphe.\n\n## Titre\n\n- un\n- deux\n\n<script>x</script>'), [
       { kind: 'p', text: 'Premier paragraphe.' },

@@ -70,15 +70,28 @@ export type TextBlock = { kind: 'p'; text: string } | { kind: 'h2'; text: string
 /** Splits a page body into blocks: paragraphs, "## " headings, "- " lists. Never HTML. */
 export function parseBody(body: string): TextBlock[] {
   const blocks: TextBlock[] = [];
-  for (const chunk of body.replace(/\r\n/g, '\n').split(/\n{2,}/)) {
-    const lines = chunk
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (lines.length === 0) continue;
-    if (lines.every((l) => l.startsWith('- '))) blocks.push({ kind: 'ul', items: lines.map((l) => l.slice(2)) });
-    else if (lines.length === 1 && lines[0]?.startsWith('## ')) blocks.push({ kind: 'h2', text: lines[0].slice(3) });
-    else blocks.push({ kind: 'p', text: lines.join(' ') });
+  let paragraph: string[] = [];
+  let list: string[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) blocks.push({ kind: 'p', text: paragraph.join(' ') });
+    if (list.length > 0) blocks.push({ kind: 'ul', items: list });
+    paragraph = [];
+    list = [];
+  };
+  for (const raw of body.replace(/\r\n/g, '\n').split('\n')) {
+    const line = raw.trim();
+    if (line === '') flush();
+    else if (line.startsWith('## ')) {
+      flush();
+      blocks.push({ kind: 'h2', text: line.slice(3).trim() });
+    } else if (line.startsWith('- ')) {
+      if (paragraph.length > 0) flush();
+      list.push(line.slice(2).trim());
+    } else {
+      if (list.length > 0) flush();
+      paragraph.push(line);
+    }
   }
+  flush();
   return blocks;
 }
