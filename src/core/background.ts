@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { deleteExpiredSessions } from './auth/index.js';
+import { deleteExpiredSessions, SESSION_IDLE_MINUTES } from './auth/index.js';
 import type { Clock } from './clock.js';
 import type { Log } from './context.js';
 import { type JobHandler, JobRunner, type PeriodicJob } from './jobs/index.js';
@@ -37,7 +37,7 @@ export function startBackgroundWork(deps: {
         name: 'auth.purge_sessions',
         schedule: 'every 60 minutes',
         handler: async (ctx) => {
-          const n = await deleteExpiredSessions(ctx.db, ctx.now().toISOString());
+          const n = await deleteExpiredSessions(ctx.db, ctx.now(), SESSION_IDLE_MINUTES);
           if (n > 0) ctx.log.info({ sessions: n }, 'expired sessions purged');
         },
       },

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, it } from 'node:test';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import { createDb, type Database } from '../../db/database.js';
+import { type AuditEventInput, appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
 import { GENESIS_HASH } from './audit.rules.js';
-import { appendAuditEvent, type AuditEventInput, listAuditEvents, verifyAuditChain } from './audit.js';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 
@@ -11,7 +11,15 @@ async function insertCommune(db: Database, insee: string): Promise<number> {
   const at = NOW.toISOString();
   const row = await db
     .insertInto('commune')
-    .values({ slug: `c-${insee}`, insee, nom: `Commune ${insee}`, population: 100, departement: '35', created_at: at, updated_at: at })
+    .values({
+      slug: `c-${insee}`,
+      insee,
+      nom: `Commune ${insee}`,
+      population: 100,
+      departement: '35',
+      created_at: at,
+      updated_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -47,13 +55,19 @@ describeEachEngine('audit : chaîne de traçabilité', (engine) => {
     await append(t.db, event(a, 'acte.retire'));
     await append(t.db, event(a, 'acte.publie'));
     const rows = await chainRows(t.db, a);
-    assert.deepEqual(rows.map((r) => r.seq), [1, 2, 3]);
+    assert.deepEqual(
+      rows.map((r) => r.seq),
+      [1, 2, 3],
+    );
     assert.equal(rows[0]?.prev_hash, GENESIS_HASH);
     assert.equal(rows[1]?.prev_hash, rows[0]?.hash);
     assert.equal(rows[2]?.prev_hash, rows[1]?.hash);
     assert.equal(rows[0]?.chain, `commune:${a}`);
     assert.equal(rows[0]?.object_id, '12');
-    assert.deepEqual((await chainRows(t.db, b)).map((r) => r.seq), [1]);
+    assert.deepEqual(
+      (await chainRows(t.db, b)).map((r) => r.seq),
+      [1],
+    );
     assert.equal(await verifyAuditChain(t.db, a), null);
     assert.equal(await verifyAuditChain(t.db, b), null);
   });
@@ -62,16 +76,24 @@ describeEachEngine('audit : chaîne de traçabilité', (engine) => {
     await append(t.db, event(null, 'commune.added'));
     await append(t.db, event(null, 'user.created'));
     const platform = await listAuditEvents(t.db, null);
-    assert.deepEqual(platform.map((e) => [e.seq, e.action]), [
-      [2, 'user.created'],
-      [1, 'commune.added'],
-    ]);
+    assert.deepEqual(
+      platform.map((e) => [e.seq, e.action]),
+      [
+        [2, 'user.created'],
+        [1, 'commune.added'],
+      ],
+    );
     assert.equal(await verifyAuditChain(t.db, null), null);
   });
 
   it('détecte un événement modifié', async () => {
     for (const action of ['a.un', 'a.deux', 'a.trois']) await append(t.db, event(a, action, { details: { n: 1 } }));
-    await t.db.updateTable('audit_event').set({ details: '{"n":2}' }).where('commune_id', '=', a).where('seq', '=', 2).execute();
+    await t.db
+      .updateTable('audit_event')
+      .set({ details: '{"n":2}' })
+      .where('commune_id', '=', a)
+      .where('seq', '=', 2)
+      .execute();
     assert.equal(await verifyAuditChain(t.db, a), 2);
   });
 
@@ -117,10 +139,13 @@ describeEachEngine('audit : chaîne de traçabilité', (engine) => {
       }),
     );
     await append(t.db, event(a, 'a.deux'));
-    assert.deepEqual((await chainRows(t.db, a)).map((r) => [r.seq, r.action]), [
-      [1, 'a.un'],
-      [2, 'a.deux'],
-    ]);
+    assert.deepEqual(
+      (await chainRows(t.db, a)).map((r) => [r.seq, r.action]),
+      [
+        [1, 'a.un'],
+        [2, 'a.deux'],
+      ],
+    );
     assert.equal(await verifyAuditChain(t.db, a), null);
   });
 
@@ -139,7 +164,10 @@ describeEachEngine('audit : chaîne de traçabilité', (engine) => {
     } finally {
       if (other !== t.db) await other.destroy();
     }
-    assert.deepEqual((await chainRows(t.db, a)).map((r) => r.seq), Array.from({ length: 20 }, (_, i) => i + 1));
+    assert.deepEqual(
+      (await chainRows(t.db, a)).map((r) => r.seq),
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     assert.equal(await verifyAuditChain(t.db, a), null);
     assert.equal(await verifyAuditChain(t.db, b), null);
   });

@@ -28,8 +28,18 @@ describeEachEngine('auth : connexion et sessions', (engine) => {
   beforeEach(async () => {
     t = await createTestDb(engine);
     at(0);
-    ctx = { db: t.db, now: () => new Date(now), log: pino({ level: 'silent' }), actor: systemActor('test'), ip: '192.0.2.7' };
-    userId = await createUser(ctx, { email: 'Secretaire@Mairie.example.fr', displayName: 'Anne Secrétaire', password: PASSWORD });
+    ctx = {
+      db: t.db,
+      now: () => new Date(now),
+      log: pino({ level: 'silent' }),
+      actor: systemActor('test'),
+      ip: '192.0.2.7',
+    };
+    userId = await createUser(ctx, {
+      email: 'Secretaire@Mairie.example.fr',
+      displayName: 'Anne Secrétaire',
+      password: PASSWORD,
+    });
   });
   afterEach(() => t.destroy());
 
@@ -52,10 +62,13 @@ describeEachEngine('auth : connexion et sessions', (engine) => {
     assert.deepEqual(await t.db.selectFrom('user_session').select('id').execute(), []);
   });
 
-  it('refuse la connexion d’un compte désactivé et ferme ses sessions', async () => {
+  it('refuse la connexion d’un compte désactivé et ne reconnaît plus ses sessions', async () => {
     const { token } = await signIn(ctx, credentials());
     await t.db.updateTable('app_user').set({ disabled: 1 }).where('id', '=', userId).execute();
-    await assert.rejects(signIn(ctx, credentials()), (e) => isAppError(e, 'Unauthenticated') && e.message === SIGN_IN_FAILED);
+    await assert.rejects(
+      signIn(ctx, credentials()),
+      (e) => isAppError(e, 'Unauthenticated') && e.message === SIGN_IN_FAILED,
+    );
     assert.equal(await loadSession(ctx, token), null);
   });
 
@@ -104,17 +117,23 @@ describeEachEngine('auth : connexion et sessions', (engine) => {
     const { token } = await signIn(ctx, credentials());
     await signOut(ctx, token, null);
     const events = await listAuditEvents(t.db, null);
-    assert.deepEqual(events.slice(0, 3).map((e) => e.action), ['auth.signed_out', 'auth.signed_in', 'auth.sign_in_failed']);
-    const failed = await t.db.selectFrom('audit_event').selectAll().where('action', '=', 'auth.sign_in_failed').executeTakeFirstOrThrow();
+    assert.deepEqual(
+      events.slice(0, 3).map((e) => e.action),
+      ['auth.signed_out', 'auth.signed_in', 'auth.sign_in_failed'],
+    );
+    const failed = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'auth.sign_in_failed')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(failed.personal ?? '{}'), { email: 'secretaire@mairie.example.fr', ip: '192.0.2.7' });
     assert.doesNotMatch(failed.details, /secretaire/);
     assert.equal(await verifyAuditChain(t.db, null), null);
   });
 
   it('refuse un second compte pour la même adresse, quelle que soit la casse', async () => {
-    await assert.rejects(
-      createUser(ctx, { email: 'SECRETAIRE@mairie.example.fr', displayName: 'Doublon' }),
-      (e) => isAppError(e, 'Conflict'),
+    await assert.rejects(createUser(ctx, { email: 'SECRETAIRE@mairie.example.fr', displayName: 'Doublon' }), (e) =>
+      isAppError(e, 'Conflict'),
     );
   });
 

@@ -1,4 +1,10 @@
-export { normalizeEmail, PASSWORD_MIN_LENGTH, passwordProblem, SESSION_ABSOLUTE_MINUTES } from './auth.rules.js';
+export {
+  normalizeEmail,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+  SESSION_ABSOLUTE_MINUTES,
+  SESSION_IDLE_MINUTES,
+} from './auth.rules.js';
 export {
   acceptInvitation,
   createUser,

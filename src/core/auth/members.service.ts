@@ -1,3 +1,4 @@
+import { lockForTransaction } from '../../db/dialect.js';
 import { appendAuditEvent } from '../audit/index.js';
 import { actorUserId, type CommuneCtx } from '../context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
@@ -7,6 +8,9 @@ import { can } from './policy.js';
 import type { Role } from './roles.js';
 import * as sessions from './sessions.repo.js';
 import * as users from './users.platform.repo.js';
+
+/** Advisory-lock space of a commune's memberships (PostgreSQL); the key is the commune id. */
+const MEMBERSHIP_LOCK_SPACE = 0x6d656d;
 
 /** The commune's users with their role (administrators' page). */
 export async function listCommuneMembers(ctx: CommuneCtx): Promise<members.Member[]> {
@@ -38,6 +42,8 @@ export async function updateCommuneMember(
 ): Promise<void> {
   if (!can(ctx.actor, 'users.manage')) throw forbidden();
   await ctx.db.transaction().execute(async (trx) => {
+    // Two administrators demoting each other at once must not both see the other still in place.
+    await lockForTransaction(trx, MEMBERSHIP_LOCK_SPACE, ctx.commune.id);
     const scope = new TenantScope(trx, ctx.commune.id);
     const m = await members.findMember(scope, membershipId);
     if (!m) throw notFound('Cet utilisateur n’existe pas dans cette commune.');

@@ -52,8 +52,13 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<void> 
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
 
-export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
-  const r = await db.deleteFrom('user_session').where('expires_at', '<=', now).executeTakeFirst();
+/** Deletes sessions past their absolute expiry or idle for longer than `idleMinutes`. */
+export async function deleteExpiredSessions(db: Db, now: Date, idleMinutes: number): Promise<number> {
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
+  const r = await db
+    .deleteFrom('user_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', idleSince)]))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

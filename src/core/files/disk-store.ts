@@ -28,6 +28,7 @@ export class DiskFileStore implements FileStore {
     return path.join(this.rootDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
+  /** Writes to a temporary file, flushes it, then renames it into place. */
   async put(bytes: Buffer): Promise<StoredBlob> {
     const sha256 = sha256Hex(bytes);
     const blob = { sha256, size: bytes.length };
@@ -53,6 +54,7 @@ export class DiskFileStore implements FileStore {
     return blob;
   }
 
+  /** The stored bytes; NotFound when absent or the key is malformed. */
   async get(sha256: string): Promise<Buffer> {
     if (!isSha256(sha256)) throw notFound(MISSING);
     try {
@@ -63,6 +65,7 @@ export class DiskFileStore implements FileStore {
     }
   }
 
+  /** A read stream; it errors (NotFound, ENOENT) when the file is absent. */
   stream(sha256: string): Readable {
     if (!isSha256(sha256)) {
       return new Readable({
@@ -74,6 +77,7 @@ export class DiskFileStore implements FileStore {
     return fs.createReadStream(this.pathOf(sha256));
   }
 
+  /** True when a file with this key is stored. */
   async has(sha256: string): Promise<boolean> {
     if (!isSha256(sha256)) return false;
     try {
@@ -84,6 +88,7 @@ export class DiskFileStore implements FileStore {
     }
   }
 
+  /** Removes the file; no-op when absent. */
   async delete(sha256: string): Promise<void> {
     if (!isSha256(sha256)) return;
     await fsp.rm(this.pathOf(sha256), { force: true });

@@ -33,6 +33,7 @@ const toStoredFile = (r: StoredFileRow): StoredFile => ({
   createdBy: r.created_by,
 });
 
+/** Records that the scope's commune owns a copy of stored bytes. */
 export async function insertStoredFile(
   scope: TenantScope,
   v: { sha256: string; mime: string; size: number; originalName: string; now: string; createdBy: number | null },
@@ -51,6 +52,7 @@ export async function insertStoredFile(
   return toStoredFile(row);
 }
 
+/** A file of the scope's commune, or undefined (another commune's file included). */
 export async function findStoredFile(scope: TenantScope, id: number): Promise<StoredFile | undefined> {
   const row = await scope.selectFrom('stored_file').select(columns).where('id', '=', id).executeTakeFirst();
   return row && toStoredFile(row);

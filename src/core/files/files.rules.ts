@@ -17,6 +17,7 @@ const FORMAT_LABELS: Record<string, string> = {
   'application/zip': 'ZIP',
 };
 
+/** The label of a MIME type ("PDF"), or the type itself when it has none. */
 export const formatLabel = (mime: string): string => FORMAT_LABELS[mime] ?? mime;
 
 /** ["application/pdf", "image/png"] → "PDF ou PNG"; three or more → "PDF, JPEG ou PNG". */
@@ -41,9 +42,8 @@ export function formatSize(bytes: number): string {
  */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).at(-1) ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .trim()
     .slice(0, 200);
   return clean === '' || clean === '.' || clean === '..' ? 'fichier' : clean;

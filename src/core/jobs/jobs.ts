@@ -143,13 +143,19 @@ export class JobRunner {
     await this.tick;
   }
 
+  /** Inserts the periodic schedules not in the table yet, once per runner (again after a failure). */
   private ensureSchedules(): Promise<void> {
-    const now = this.opts.now();
-    const rows = this.periodic.map((p) => ({ name: p.job.name, nextRunAt: nextRunAt(p.schedule, now).toISOString() }));
-    this.schedulesReady ??= repo.insertMissingSchedules(this.opts.db, rows).catch((error: unknown) => {
-      this.schedulesReady = undefined;
-      throw error;
-    });
+    if (!this.schedulesReady) {
+      const now = this.opts.now();
+      const rows = this.periodic.map((p) => ({
+        name: p.job.name,
+        nextRunAt: nextRunAt(p.schedule, now).toISOString(),
+      }));
+      this.schedulesReady = repo.insertMissingSchedules(this.opts.db, rows).catch((error: unknown) => {
+        this.schedulesReady = undefined;
+        throw error;
+      });
+    }
     return this.schedulesReady;
   }
 

@@ -34,6 +34,8 @@ export async function deliverDueMails(
       .set({ locked_until: new Date(claimAt.getTime() + CLAIM_MS).toISOString() })
       .where('id', '=', id)
       .where('status', '=', 'pending')
+      // Checked again here: another worker may have failed it meanwhile and set a later attempt.
+      .where('next_attempt_at', '<=', claimAt.toISOString())
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', claimAt.toISOString())]))
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;

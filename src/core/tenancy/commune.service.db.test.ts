@@ -13,7 +13,12 @@ describeEachEngine('tenancy : ajout d’une commune', (engine) => {
   let ctx: PlatformCtx;
   beforeEach(async () => {
     t = await createTestDb(engine);
-    ctx = { db: t.db, now: () => new Date('2026-12-01T10:00:00.000Z'), log: pino({ level: 'silent' }), actor: systemActor('test') };
+    ctx = {
+      db: t.db,
+      now: () => new Date('2026-12-01T10:00:00.000Z'),
+      log: pino({ level: 'silent' }),
+      actor: systemActor('test'),
+    };
   });
   afterEach(() => t.destroy());
 
@@ -49,7 +54,10 @@ describeEachEngine('tenancy : ajout d’une commune', (engine) => {
   });
 
   it('refuse un code INSEE inconnu', async () => {
-    await assert.rejects(addCommune(ctx, { insee: '99999' }), (e) => isAppError(e, 'Invalid') && /99999/.test(e.message));
+    await assert.rejects(
+      addCommune(ctx, { insee: '99999' }),
+      (e) => isAppError(e, 'Invalid') && /99999/.test(e.message),
+    );
     assert.deepEqual(await t.db.selectFrom('commune').select('id').execute(), []);
   });
 
@@ -60,7 +68,9 @@ describeEachEngine('tenancy : ajout d’une commune', (engine) => {
 
   it('refuse un nom d’hôte déjà pris par une autre commune', async () => {
     await addCommune(ctx, { insee: '35238', host: 'mairie.example.fr' });
-    await assert.rejects(addCommune(ctx, { insee: '29019', host: 'MAIRIE.example.fr:443' }), (e) => isAppError(e, 'Conflict'));
+    await assert.rejects(addCommune(ctx, { insee: '29019', host: 'MAIRIE.example.fr:443' }), (e) =>
+      isAppError(e, 'Conflict'),
+    );
     assert.equal((await t.db.selectFrom('commune').select('id').execute()).length, 1);
   });
 

@@ -9,13 +9,28 @@ const NOW = '2026-12-01T10:00:00.000Z';
 async function insertCommune(db: Database, insee: string): Promise<number> {
   const row = await db
     .insertInto('commune')
-    .values({ slug: `c-${insee}`, insee, nom: `Commune ${insee}`, population: 100, departement: '35', created_at: NOW, updated_at: NOW })
+    .values({
+      slug: `c-${insee}`,
+      insee,
+      nom: `Commune ${insee}`,
+      population: 100,
+      departement: '35',
+      created_at: NOW,
+      updated_at: NOW,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-const file = (name: string) => ({ sha256: 'a'.repeat(64), mime: 'application/pdf', size: 3, original_name: name, created_at: NOW, created_by: null });
+const file = (name: string) => ({
+  sha256: 'a'.repeat(64),
+  mime: 'application/pdf',
+  size: 3,
+  original_name: name,
+  created_at: NOW,
+  created_by: null,
+});
 
 describeEachEngine('tenancy : TenantScope', (engine) => {
   let t: TestDb;
@@ -32,19 +47,37 @@ describeEachEngine('tenancy : TenantScope', (engine) => {
   afterEach(() => t.destroy());
 
   const nameOf = async (id: number) =>
-    (await t.db.selectFrom('stored_file').select('original_name').where('id', '=', id).executeTakeFirst())?.original_name;
+    (await t.db.selectFrom('stored_file').select('original_name').where('id', '=', id).executeTakeFirst())
+      ?.original_name;
 
   it('ne montre à une commune que ses propres lignes', async () => {
-    assert.deepEqual((await scopeA.selectFrom('stored_file').select('original_name').execute()).map((r) => r.original_name), ['a.pdf']);
-    assert.deepEqual((await scopeB.selectFrom('stored_file').select('original_name').execute()).map((r) => r.original_name), ['b.pdf']);
-    assert.equal(await scopeB.selectFrom('stored_file').select('id').where('id', '=', fileA).executeTakeFirst(), undefined);
+    assert.deepEqual(
+      (await scopeA.selectFrom('stored_file').select('original_name').execute()).map((r) => r.original_name),
+      ['a.pdf'],
+    );
+    assert.deepEqual(
+      (await scopeB.selectFrom('stored_file').select('original_name').execute()).map((r) => r.original_name),
+      ['b.pdf'],
+    );
+    assert.equal(
+      await scopeB.selectFrom('stored_file').select('id').where('id', '=', fileA).executeTakeFirst(),
+      undefined,
+    );
   });
 
   it('empêche la commune B de modifier une ligne de la commune A', async () => {
-    const r = await scopeB.updateTable('stored_file').set({ original_name: 'pirate.pdf' }).where('id', '=', fileA).executeTakeFirst();
+    const r = await scopeB
+      .updateTable('stored_file')
+      .set({ original_name: 'pirate.pdf' })
+      .where('id', '=', fileA)
+      .executeTakeFirst();
     assert.equal(Number(r.numUpdatedRows), 0);
     assert.equal(await nameOf(fileA), 'a.pdf');
-    const own = await scopeA.updateTable('stored_file').set({ original_name: 'a2.pdf' }).where('id', '=', fileA).executeTakeFirst();
+    const own = await scopeA
+      .updateTable('stored_file')
+      .set({ original_name: 'a2.pdf' })
+      .where('id', '=', fileA)
+      .executeTakeFirst();
     assert.equal(Number(own.numUpdatedRows), 1);
   });
 
@@ -59,7 +92,11 @@ describeEachEngine('tenancy : TenantScope', (engine) => {
   it('impose la commune de la portée à l’insertion, même si l’appelant en donne une autre', async () => {
     const forged = { ...file('forge.pdf'), commune_id: scopeB.communeId } as ReturnType<typeof file>;
     const id = (await scopeA.insertInto('stored_file', forged).returning('id').executeTakeFirstOrThrow()).id;
-    const row = await t.db.selectFrom('stored_file').select('commune_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('stored_file')
+      .select('commune_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.commune_id, scopeA.communeId);
   });
 
