@@ -41,7 +41,7 @@ export async function signIn(ctx: PlatformCtx, input: SignInInput): Promise<{ to
   const user = await users.findUserByEmail(ctx.db, email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   const now = ctx.now();
-  if (!user || !user.passwordHash || !ok || user.disabled) {
+  if (!user?.passwordHash || !ok || user.disabled) {
     await ctx.db.transaction().execute((trx) =>
       appendAuditEvent(trx, {
         communeId: input.communeId,
@@ -293,7 +293,7 @@ export async function findInvitation(
 ): Promise<{ email: string; displayName: string } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const t = await sessions.findToken(ctx.db, sha256Hex(token));
-  if (!t || t.purpose !== 'invitation' || t.used_at !== null || Date.parse(t.expires_at) <= ctx.now().getTime()) {
+  if (t?.purpose !== 'invitation' || t.used_at !== null || Date.parse(t.expires_at) <= ctx.now().getTime()) {
     return null;
   }
   const user = await users.findUserById(ctx.db, t.user_id);

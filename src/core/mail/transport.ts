@@ -19,7 +19,14 @@ export interface MailTransport {
 }
 
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // Bounded timeouts: a send never outlives the worker's claim on the mail (CLAIM_MS), so no other
+  // worker takes it over and sends it twice.
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     description: `SMTP ${new URL(url).host}`,
     async send(mail) {
