@@ -31,7 +31,6 @@ export async function buildApp(
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     trustProxy: deps.config.trustProxy,
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'reqId',
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
   });

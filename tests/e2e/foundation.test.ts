@@ -2,13 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer } from '../helpers/app.js';
-import {
-  browserAvailable,
-  browserTest,
-  expectNoAxeViolations,
-  watchPageProblems,
-  withBrowser,
-} from '../helpers/browser.js';
+import { browserTest, expectNoAxeViolations, watchPageProblems, withBrowser } from '../helpers/browser.js';
 
 // Browser journeys through the foundation: public site, keyboard use, sign-in, users admin and the
 // operator console. SQLite only: the engines are covered by the database and HTTP tests.
@@ -39,7 +33,7 @@ async function goto(page: Page, url: string, status = 200): Promise<void> {
   assert.equal(response?.status(), status, `status of ${url}`);
 }
 
-describe('parcours du socle dans chromium', { skip: browserAvailable() ? false : 'chromium not installed' }, () => {
+describe('parcours du socle dans chromium', browserTest, () => {
   let server: TestServer;
 
   before(async () => {
@@ -50,7 +44,7 @@ describe('parcours du socle dans chromium', { skip: browserAvailable() ? false :
   });
 
   for (const width of WIDTHS) {
-    test(`les pages publiques n’ont aucune violation axe ni défilement horizontal à ${width} px`, browserTest, () =>
+    test(`les pages publiques n’ont aucune violation axe ni défilement horizontal à ${width} px`, () =>
       withBrowser(
         async ({ page }) => {
           const problems = await watchPageProblems(page);
@@ -69,46 +63,47 @@ describe('parcours du socle dans chromium', { skip: browserAvailable() ? false :
           assert.deepEqual(unexpected, []);
         },
         { viewport: { width, height: 900 } },
-      ),
-    );
+      ));
   }
 
-  test(
-    'au clavier : le lien d’évitement mène au contenu, la navigation est atteinte et le focus est visible',
-    browserTest,
-    () =>
-      withBrowser(async ({ page }) => {
-        const problems = await watchPageProblems(page);
-        await goto(page, `${server.url}/`);
+  test('au clavier : le lien d’évitement mène au contenu, la navigation est atteinte et le focus est visible', () =>
+    withBrowser(async ({ page }) => {
+      const problems = await watchPageProblems(page);
+      await goto(page, `${server.url}/`);
 
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const box = el?.getBoundingClientRect();
+        return {
+          text: el?.textContent?.trim(),
+          outline: el ? getComputedStyle(el).outlineStyle : 'none',
+          onScreen: !!box && box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight,
+        };
+      });
+      assert.equal(first.text, 'Aller au contenu');
+      assert.notEqual(first.outline, 'none', 'le lien d’évitement a un focus visible');
+      assert.ok(first.onScreen, 'le lien d’évitement apparaît à l’écran quand il a le focus');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'contenu');
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MAIN');
+
+      await goto(page, `${server.url}/`);
+      let reached: { href: string; outline: string } | null = null;
+      for (let i = 0; i < 10 && !reached; i++) {
         await page.keyboard.press('Tab');
-        const first = await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          return { text: el?.textContent?.trim(), outline: el ? getComputedStyle(el).outlineStyle : 'none' };
+        reached = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!(el instanceof HTMLAnchorElement) || !el.closest('nav[aria-label="Menu principal"]')) return null;
+          return { href: el.getAttribute('href') ?? '', outline: getComputedStyle(el).outlineStyle };
         });
-        assert.equal(first.text, 'Aller au contenu');
-        assert.notEqual(first.outline, 'none', 'le lien d’évitement a un focus visible');
-        await page.keyboard.press('Enter');
-        assert.equal(await page.evaluate(() => document.activeElement?.id), 'contenu');
-        assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MAIN');
+      }
+      assert.ok(reached, 'la tabulation atteint le menu principal en moins de 10 appuis');
+      assert.notEqual(reached.outline, 'none', `le lien ${reached.href} du menu a un focus visible`);
+      assert.deepEqual(problems.list, []);
+    }));
 
-        await goto(page, `${server.url}/`);
-        let reached: { href: string; outline: string } | null = null;
-        for (let i = 0; i < 10 && !reached; i++) {
-          await page.keyboard.press('Tab');
-          reached = await page.evaluate(() => {
-            const el = document.activeElement;
-            if (!(el instanceof HTMLAnchorElement) || !el.closest('nav[aria-label="Menu principal"]')) return null;
-            return { href: el.getAttribute('href') ?? '', outline: getComputedStyle(el).outlineStyle };
-          });
-        }
-        assert.ok(reached, 'la tabulation atteint le menu principal en moins de 10 appuis');
-        assert.notEqual(reached.outline, 'none', `le lien ${reached.href} du menu a un focus visible`);
-        assert.deepEqual(problems.list, []);
-      }),
-  );
-
-  test('la secrétaire se connecte et arrive sur un tableau de bord accessible', browserTest, () =>
+  test('la secrétaire se connecte et arrive sur un tableau de bord accessible', () =>
     withBrowser(async ({ page }) => {
       const problems = await watchPageProblems(page);
       await goto(page, `${server.url}/admin/connexion`);
@@ -117,10 +112,9 @@ describe('parcours du socle dans chromium', { skip: browserAvailable() ? false :
       assert.equal(new URL(page.url()).pathname, '/admin');
       await expectNoAxeViolations(page, '/admin (secrétaire)');
       assert.deepEqual(problems.list, []);
-    }),
-  );
+    }));
 
-  test('l’administrateur invite une personne depuis la page des utilisateurs', browserTest, () =>
+  test('l’administrateur invite une personne depuis la page des utilisateurs', () =>
     withBrowser(async ({ page }) => {
       const problems = await watchPageProblems(page);
       await signIn(page, server, TEST_ACCOUNTS.administrateur);
@@ -141,10 +135,9 @@ describe('parcours du socle dans chromium', { skip: browserAvailable() ? false :
       assert.ok(await page.getByRole('cell', { name: 'sophie.lefebvre@example.org' }).isVisible());
       await expectNoAxeViolations(page, '/admin/utilisateurs?message=invite');
       assert.deepEqual(problems.list, []);
-    }),
-  );
+    }));
 
-  test('un mauvais mot de passe donne le message générique', browserTest, () =>
+  test('un mauvais mot de passe donne le message générique', () =>
     withBrowser(async ({ page }) => {
       const problems = await watchPageProblems(page);
       await signIn(page, server, TEST_ACCOUNTS.secretaire, 'pas-le-bon-mot-de-passe');
@@ -156,28 +149,23 @@ describe('parcours du socle dans chromium', { skip: browserAvailable() ? false :
         problems.list.filter((l) => !/status of 401/.test(l)),
         [],
       );
-    }),
-  );
+    }));
 
-  test(
-    'un lecteur des pages publiques ne reçoit aucun cookie ; la connexion ne pose que celui du formulaire',
-    browserTest,
-    () =>
-      withBrowser(async ({ page, context }) => {
-        await goto(page, `${server.url}/`);
-        await goto(page, `${server.url}/mairie`);
-        assert.deepEqual(await context.cookies(), []);
+  test('un lecteur des pages publiques ne reçoit aucun cookie ; la connexion ne pose que celui du formulaire', () =>
+    withBrowser(async ({ page, context }) => {
+      await goto(page, `${server.url}/`);
+      await goto(page, `${server.url}/mairie`);
+      assert.deepEqual(await context.cookies(), []);
 
-        await goto(page, `${server.url}/admin/connexion`);
-        const cookies = await context.cookies();
-        assert.deepEqual(
-          cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite })),
-          [{ name: 'clocher_csrf', httpOnly: true, sameSite: 'Lax' }],
-        );
-      }),
-  );
+      await goto(page, `${server.url}/admin/connexion`);
+      const cookies = await context.cookies();
+      assert.deepEqual(
+        cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite })),
+        [{ name: 'clocher_csrf', httpOnly: true, sameSite: 'Lax' }],
+      );
+    }));
 
-  test('l’opérateur atteint la console de la plateforme', browserTest, () =>
+  test('l’opérateur atteint la console de la plateforme', () =>
     withBrowser(async ({ page }) => {
       const problems = await watchPageProblems(page);
       await signIn(page, server, TEST_ACCOUNTS.operateur);
@@ -185,6 +173,5 @@ describe('parcours du socle dans chromium', { skip: browserAvailable() ? false :
       await page.getByText('Bellerive-sur-Lys').first().waitFor();
       await expectNoAxeViolations(page, '/plateforme');
       assert.deepEqual(problems.list, []);
-    }),
-  );
+    }));
 });

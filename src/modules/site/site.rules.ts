@@ -32,8 +32,10 @@ export const RESERVED_SLUGS = new Set([
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of an instant, in France's time zone. */
+const PARIS_WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Paris' });
+
 export function parisWeekday(at: Date): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
-  const name = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Paris' }).format(at);
+  const name = PARIS_WEEKDAY.format(at);
   return (['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 }
 

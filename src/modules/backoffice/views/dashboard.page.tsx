@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../core/audit/index.js';
 import { AdminLayout, type AdminShell } from '../../../ui/admin-layout.js';
+import { formatDateTime } from '../../../ui/format.js';
 
 const ACTION_LABELS: Record<string, string> = {
   'auth.signed_in': 'Connexion',
@@ -46,7 +47,7 @@ export function DashboardPage({ shell, activity }: { shell: AdminShell; activity
           <ul class="activity">
             {activity.map((a) => (
               <li key={a.seq}>
-                <time dateTime={a.occurredAt}>{formatDateTime(a.occurredAt)}</time> —{' '}
+                <time dateTime={a.occurredAt}>{formatDateTime(a.occurredAt, 'medium')}</time> —{' '}
                 {ACTION_LABELS[a.action] ?? a.action}
               </li>
             ))}
@@ -54,11 +55,5 @@ export function DashboardPage({ shell, activity }: { shell: AdminShell; activity
         )}
       </section>
     </AdminLayout>
-  );
-}
-
-function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(
-    new Date(iso),
   );
 }

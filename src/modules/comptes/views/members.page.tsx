@@ -1,6 +1,7 @@
 import { type Member, ROLE_LABELS, ROLES } from '../../../core/auth/index.js';
 import { AdminLayout, type AdminShell } from '../../../ui/admin-layout.js';
 import { CsrfField, ErrorSummary, type Errors, Notice, SelectField, TextField } from '../../../ui/form.js';
+import { formatDateTime } from '../../../ui/format.js';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -147,11 +148,5 @@ export function MemberEditPage(v: {
         </button>
       </form>
     </AdminLayout>
-  );
-}
-
-function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(
-    new Date(iso),
   );
 }
