@@ -8,6 +8,7 @@ import { cookieNames, cookieOptions } from './core/http/cookies.js';
 import type { AppDeps } from './core/http/deps.js';
 import { registerErrorHandlers } from './core/http/error-handler.js';
 import { registerHealthRoutes } from './core/http/health.js';
+import { PageCache } from './core/http/page-cache.js';
 import { registerSecurityHeaders } from './core/http/security.js';
 import type { ClocherModule } from './core/module.js';
 import { backofficeModule } from './modules/backoffice/index.js';
@@ -24,7 +25,7 @@ const PLATFORM_PATHS = /^\/(healthz|readyz|static\/)/;
 
 /** Builds the web application around its dependencies. Listening is the caller's business. */
 export async function buildApp(
-  deps: Omit<AppDeps, 'modules'> & { modules?: readonly ClocherModule[] },
+  deps: Omit<AppDeps, 'modules' | 'pageCache'> & { modules?: readonly ClocherModule[]; pageCache?: PageCache },
   logger?: FastifyBaseLogger,
 ): Promise<FastifyInstance> {
   const app = Fastify({
@@ -34,7 +35,11 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
   });
-  app.decorate('deps', { ...deps, modules: deps.modules ?? MODULES });
+  app.decorate('deps', {
+    ...deps,
+    modules: deps.modules ?? MODULES,
+    pageCache: deps.pageCache ?? new PageCache(deps.db, deps.config.pageCache),
+  });
   app.decorateRequest('commune', null);
   app.decorateRequest('sessionUser', undefined);
 

@@ -55,6 +55,7 @@ const envSchema = z.object({
     z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
   ),
   CLOCHER_MAIL_FROM: optionalNonEmpty.pipe(z.email({ message: 'must be an e-mail address' }).optional()),
+  CLOCHER_PAGE_CACHE: optionalNonEmpty.pipe(booleanString.optional()),
   CLOCHER_LOG_LEVEL: optionalNonEmpty.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
@@ -80,6 +81,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly logLevel: string;
+  /** Cache rendered public pages (on by default; off to measure rendering itself). */
+  readonly pageCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: e.CLOCHER_SMTP_URL,
     mailFrom: e.CLOCHER_MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname.replace(/^127\.0\.0\.1$/, 'localhost')}`,
     logLevel: e.CLOCHER_LOG_LEVEL ?? 'info',
+    pageCache: e.CLOCHER_PAGE_CACHE ?? true,
   });
 }
 

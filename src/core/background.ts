@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { deleteExpiredSessions, SESSION_IDLE_MINUTES } from './auth/index.js';
 import type { Clock } from './clock.js';
 import type { Log } from './context.js';
+import { bumpContentVersion, CONTENT_CHANGE_JOB } from './http/page-cache.js';
 import { type JobHandler, JobRunner, type PeriodicJob } from './jobs/index.js';
 import { deliverDueMails, fileTransport, type MailTransport, smtpTransport } from './mail/index.js';
 
@@ -31,7 +32,13 @@ export function startBackgroundWork(deps: {
     db,
     now,
     log,
-    handlers: deps.handlers ?? {},
+    handlers: {
+      // A scheduled publication (or an alert's end) has come: other processes drop their cached pages.
+      [CONTENT_CHANGE_JOB]: async (_payload, ctx) => {
+        if (ctx.communeId !== null) await bumpContentVersion(ctx.db, ctx.communeId);
+      },
+      ...deps.handlers,
+    },
     periodic: [
       {
         name: 'auth.purge_sessions',

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { VNode } from 'preact';
+import type { Database } from '../db/database.js';
 import type { AdminEntry, NavItem } from '../ui/nav.js';
 import type { Actor } from './context.js';
 import type { Commune } from './tenancy/index.js';
@@ -12,7 +14,23 @@ export interface ClocherModule {
   /** Registers the module's routes. */
   routes: (app: FastifyInstance) => Promise<void> | void;
   /** Entries of the public main menu for a commune (static or computed from its content). */
-  publicNav?: (db: FastifyInstance['deps']['db'], commune: Commune) => Promise<NavItem[]> | NavItem[];
+  publicNav?: (db: Database, commune: Commune) => Promise<NavItem[]> | NavItem[];
+  /** Blocks of the public home page (latest news, next events…), placed by `order`. */
+  homeSections?: (ctx: PublicContentCtx) => Promise<HomeSection[]>;
+  /** A banner shown on every public page (the current alert), or null. */
+  publicBanner?: (ctx: PublicContentCtx) => Promise<VNode | null>;
   /** Entries of the back-office menu and dashboard the actor may use. */
   adminEntries?: (actor: Actor) => AdminEntry[];
+}
+
+export interface PublicContentCtx {
+  db: Database;
+  commune: Commune;
+  now: Date;
+}
+
+export interface HomeSection {
+  /** Smaller first. The site's own blocks use 10 (quick links) and 90 (practical information). */
+  order: number;
+  node: VNode;
 }

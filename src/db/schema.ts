@@ -1,5 +1,6 @@
 import type { AuditChainTable, AuditEventTable } from '../core/audit/audit.table.js';
 import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } from '../core/auth/auth.table.js';
+import type { RevisionTable, SearchDocumentTable } from '../core/content/content.table.js';
 import type { StoredFileTable } from '../core/files/files.table.js';
 import type { JobScheduleTable, JobTable } from '../core/jobs/jobs.table.js';
 import type { MailOutboxTable } from '../core/mail/mail.table.js';
@@ -22,6 +23,8 @@ export interface DB {
   job_schedule: JobScheduleTable;
   stored_file: StoredFileTable;
   page: PageTable;
+  revision: RevisionTable;
+  search_document: SearchDocumentTable;
 }
 
 /** Tables whose rows belong to one commune: they are reached through a TenantScope only. */

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { Commune } from '../core/tenancy/index.js';
 import { Document } from './document.js';
 import { isCurrent, type NavItem } from './nav.js';
@@ -8,6 +8,8 @@ export interface PublicShell {
   nav: NavItem[];
   currentPath: string;
   canonicalBase?: string;
+  /** Banners shown on every page (the current alert). */
+  banners?: VNode[];
 }
 
 export interface PublicLayoutProps {
@@ -64,6 +66,9 @@ export function PublicLayout({ shell, title, description, children }: PublicLayo
           </nav>
         )}
       </header>
+      {shell.banners?.map((b, i) => (
+        <div key={i}>{b}</div>
+      ))}
       <main id="contenu" class="site-main" tabIndex={-1}>
         {children}
       </main>

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import type { FileStore } from '../files/index.js';
 import type { ClocherModule } from '../module.js';
 import type { Commune, CommuneResolver } from '../tenancy/index.js';
+import type { PageCache } from './page-cache.js';
 
 /** Stateful things built at the edge (server.ts or a test) and handed to the app. */
 export interface AppDeps {
@@ -16,6 +17,7 @@ export interface AppDeps {
   /** Instance secret (signed cookies). */
   secret: string;
   modules: readonly ClocherModule[];
+  pageCache: PageCache;
 }
 
 declare module 'fastify' {

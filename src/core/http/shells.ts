@@ -28,7 +28,13 @@ export async function publicShell(req: FastifyRequest): Promise<PublicShell> {
       if (m.publicNav) nav.push(...(await m.publicNav(req.server.deps.db, commune)));
     perApp.set(commune.id, { items: nav, at: Date.now() });
   }
-  return { commune, nav, currentPath: path, canonicalBase: req.server.deps.config.publicUrl };
+  const banners = [];
+  const ctx = { db: req.server.deps.db, commune, now: req.server.deps.now() };
+  for (const m of req.server.deps.modules) {
+    const banner = await m.publicBanner?.(ctx);
+    if (banner) banners.push(banner);
+  }
+  return { commune, nav, currentPath: path, canonicalBase: req.server.deps.config.publicUrl, banners };
 }
 
 /** Forgets the cached menus (after a change of pages). */

@@ -46,7 +46,7 @@ function parseJsonObject<T>(text: string): T {
   }
 }
 
-export function toCommune(row: CommuneRow): Commune {
+export function toCommune(row: Omit<CommuneRow, 'content_version'>): Commune {
   return {
     id: row.id,
     slug: row.slug,

@@ -23,6 +23,7 @@ export interface CommuneTable {
   /** JSON of MairieInfo. */
   info: Generated<string>;
   is_demo: Generated<number>;
+  content_version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
