@@ -69,6 +69,14 @@ export async function buildApp(
     else done();
   });
 
+  // A successful change in the back-office may change public pages: this process forgets the
+  // commune's cached pages at once (services bump content_version for the other processes).
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method === 'POST' && req.commune && reply.statusCode < 400 && req.url.startsWith('/admin')) {
+      app.deps.pageCache.forget(req.commune.id);
+    }
+  });
+
   registerHealthRoutes(app);
   for (const module of app.deps.modules) await module.routes(app);
   return app;

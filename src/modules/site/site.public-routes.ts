@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import { systemActor } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
-import { sendPage } from '../../core/http/render.js';
 import { communeCtx, requireCommune } from '../../core/http/request-context.js';
 import { publicShell } from '../../core/http/shells.js';
+import type { HomeSection } from '../../core/module.js';
 import { getPublishedPage, publishedPageTree } from './site.service.js';
 import { ContentPage } from './views/content.page.js';
 import { HomePage } from './views/home.page.js';
@@ -17,24 +18,32 @@ import {
 const visitor = systemActor('visitor');
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Public pages are the same for every reader: shared caches may keep them a minute. */
-function cacheable(reply: FastifyReply): FastifyReply {
-  return reply.header('cache-control', 'public, max-age=60');
-}
-
 /** The public site: home, the commune's pages, and the pages every commune site must have. */
 export async function sitePublicRoutes(app: FastifyInstance): Promise<void> {
   const ctxOf = (req: FastifyRequest) => communeCtx(req, visitor, requireCommune(req));
+  /** Public pages are the same for every reader: served from the page cache. */
+  const cached = (req: FastifyRequest, reply: FastifyReply, render: () => Promise<VNode>) =>
+    app.deps.pageCache.serve(req, reply, requireCommune(req).id, render);
 
-  app.get('/', async (req, reply) => {
-    const ctx = ctxOf(req);
-    const tree = await publishedPageTree(ctx);
-    const shell = await publicShell(req);
-    return sendPage(
-      cacheable(reply),
-      HomePage({ shell, commune: ctx.commune, pages: tree.map((n) => n.page), now: ctx.now() }),
-    );
-  });
+  app.get('/', (req, reply) =>
+    cached(req, reply, async () => {
+      const ctx = ctxOf(req);
+      const now = ctx.now();
+      const tree = await publishedPageTree(ctx);
+      const sections: HomeSection[] = [];
+      for (const m of app.deps.modules) {
+        if (m.homeSections) sections.push(...(await m.homeSections({ db: ctx.db, commune: ctx.commune, now })));
+      }
+      sections.sort((x, y) => x.order - y.order);
+      return HomePage({
+        shell: await publicShell(req),
+        commune: ctx.commune,
+        pages: tree.map((n) => n.page),
+        sections: sections.map((x) => x.node),
+        now,
+      });
+    }),
+  );
 
   app.get('/theme.css', async (req, reply) => {
     const color = req.commune?.theme.primaryColor;
@@ -43,27 +52,31 @@ export async function sitePublicRoutes(app: FastifyInstance): Promise<void> {
     return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css);
   });
 
-  app.get('/mentions-legales', async (req, reply) =>
-    sendPage(cacheable(reply), MentionsLegalesPage({ shell: await publicShell(req), commune: requireCommune(req) })),
+  app.get('/mentions-legales', (req, reply) =>
+    cached(req, reply, async () =>
+      MentionsLegalesPage({ shell: await publicShell(req), commune: requireCommune(req) }),
+    ),
   );
-  app.get('/accessibilite', async (req, reply) =>
-    sendPage(cacheable(reply), AccessibilitePage({ shell: await publicShell(req), commune: requireCommune(req) })),
+  app.get('/accessibilite', (req, reply) =>
+    cached(req, reply, async () => AccessibilitePage({ shell: await publicShell(req), commune: requireCommune(req) })),
   );
-  app.get('/donnees-personnelles', async (req, reply) =>
-    sendPage(
-      cacheable(reply),
+  app.get('/donnees-personnelles', (req, reply) =>
+    cached(req, reply, async () =>
       DonneesPersonnellesPage({ shell: await publicShell(req), commune: requireCommune(req) }),
     ),
   );
-  app.get('/plan-du-site', async (req, reply) => {
-    const tree = await publishedPageTree(ctxOf(req));
-    return sendPage(cacheable(reply), PlanDuSitePage({ shell: await publicShell(req), tree }));
-  });
+  app.get('/plan-du-site', (req, reply) =>
+    cached(req, reply, async () =>
+      PlanDuSitePage({ shell: await publicShell(req), tree: await publishedPageTree(ctxOf(req)) }),
+    ),
+  );
 
-  const showPage = async (req: FastifyRequest, reply: FastifyReply, slugs: string[]) => {
+  const showPage = (req: FastifyRequest, reply: FastifyReply, slugs: string[]) => {
     if (!slugs.every((s) => SLUG.test(s))) throw notFound();
-    const found = await getPublishedPage(ctxOf(req), slugs.join('/'));
-    return sendPage(cacheable(reply), ContentPage({ shell: await publicShell(req), ...found }));
+    return cached(req, reply, async () => {
+      const found = await getPublishedPage(ctxOf(req), slugs.join('/'));
+      return ContentPage({ shell: await publicShell(req), ...found });
+    });
   };
   app.get<{ Params: { a: string } }>('/:a', (req, reply) => showPage(req, reply, [req.params.a]));
   app.get<{ Params: { a: string; b: string } }>('/:a/:b', (req, reply) =>

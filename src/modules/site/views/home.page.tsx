@@ -1,19 +1,19 @@
+import type { VNode } from 'preact';
 import type { Commune } from '../../../core/tenancy/index.js';
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
 import { openingToday, weekHours } from '../site.rules.js';
 import type { Page } from '../site.service.js';
 
-export function HomePage({
-  shell,
-  commune,
-  pages,
-  now,
-}: {
+export interface HomeView {
   shell: PublicShell;
   commune: Commune;
   pages: Page[];
+  /** Blocks of the other modules (news, events…), in order. */
+  sections: VNode[];
   now: Date;
-}) {
+}
+
+export function HomePage({ shell, commune, pages, sections, now }: HomeView) {
   const today = openingToday(commune.info, now);
   return (
     <PublicLayout
@@ -33,19 +33,24 @@ export function HomePage({
         </div>
       </section>
       <div class="container home-grid">
-        <section aria-labelledby="acces-rapides" class="home-grid__main">
-          <h2 id="acces-rapides">Accès rapides</h2>
-          <ul class="tiles">
-            {pages.map((p) => (
-              <li key={p.id} class="tile">
-                <a class="tile__link" href={`/${p.path}`}>
-                  <span class="tile__title">{p.title}</span>
-                  {p.summary && <span class="tile__text">{p.summary}</span>}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <div class="home-grid__main">
+          {sections.map((node, i) => (
+            <div key={i}>{node}</div>
+          ))}
+          <section aria-labelledby="acces-rapides">
+            <h2 id="acces-rapides">Accès rapides</h2>
+            <ul class="tiles">
+              {pages.map((p) => (
+                <li key={p.id} class="tile">
+                  <a class="tile__link" href={`/${p.path}`}>
+                    <span class="tile__title">{p.title}</span>
+                    {p.summary && <span class="tile__text">{p.summary}</span>}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
         <aside class="home-grid__side card" aria-labelledby="horaires">
           <h2 id="horaires">Horaires de la mairie</h2>
           <dl class="hours">
