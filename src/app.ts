@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -15,7 +16,7 @@ import { backofficeModule } from './modules/backoffice/index.js';
 import { comptesModule } from './modules/comptes/index.js';
 import { plateformeModule } from './modules/plateforme/index.js';
 import { siteModule } from './modules/site/index.js';
-import { PUBLIC_DIR } from './ui/assets.js';
+import { NODE_MODULES, PUBLIC_DIR } from './ui/assets.js';
 
 /** The feature modules, in order. Add a module here: nothing is discovered automatically. */
 export const MODULES: readonly ClocherModule[] = [comptesModule, backofficeModule, plateformeModule, siteModule];
@@ -50,13 +51,34 @@ export async function buildApp(
   await app.register(csrf, {
     cookieKey: cookieNames(deps.config.secure).csrf,
     cookieOpts: { ...cookieOptions(deps.config.secure), signed: true },
-    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+    // Forms send the token as the `_csrf` field; the editor's image upload, as a header; a
+    // multipart form (read after this check), in its action's query string.
+    getToken: (req) =>
+      (req.body as Record<string, string> | undefined)?._csrf ??
+      (req.headers['x-csrf-token'] as string | undefined) ??
+      (req.query as Record<string, string> | undefined)?._csrf,
   });
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
     prefix: '/static/',
     maxAge: '365d',
     immutable: true,
+    index: false,
+  });
+
+  // The back-office editor, served from the installed package (no third-party origin).
+  await app.register(fastifyStatic, {
+    root: path.join(NODE_MODULES, 'tinymce'),
+    prefix: '/static/vendor/tinymce/',
+    decorateReply: false,
+    maxAge: '7d',
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(NODE_MODULES, 'tinymce-i18n/langs7'),
+    prefix: '/static/vendor/tinymce-langs/',
+    decorateReply: false,
+    maxAge: '7d',
     index: false,
   });
 

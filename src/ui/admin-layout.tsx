@@ -26,7 +26,7 @@ export function AdminLayout({
 }) {
   const where = shell.commune ? `Administration – ${shell.commune.nom}` : 'Administration';
   return (
-    <Document title={`${title} – ${where}`} bodyClass="admin" noindex>
+    <Document title={`${title} – ${where}`} bodyClass="admin" noindex csrfToken={shell.csrfToken}>
       <a class="skip-link" href="#contenu">
         Aller au contenu
       </a>

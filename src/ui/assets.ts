@@ -5,6 +5,9 @@ import path from 'node:path';
 /** Folder of the static assets, served under /static/ with a long cache. */
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, '../../public');
 
+/** Installed packages that serve browser files (the back-office editor). */
+export const NODE_MODULES = path.resolve(import.meta.dirname, '../../node_modules');
+
 const versions = new Map<string, string>();
 
 /** URL of a static asset with a content hash, so that it can be cached for a year. */

@@ -7,6 +7,8 @@ export interface DocumentProps {
   canonical?: string;
   bodyClass?: string;
   noindex?: boolean;
+  /** Anti-forgery token for scripts that post (the back-office editor's image upload). */
+  csrfToken?: string;
   children: ComponentChildren;
 }
 
@@ -20,6 +22,7 @@ export function Document(props: DocumentProps) {
         <title>{props.title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.noindex && <meta name="robots" content="noindex, nofollow" />}
+        {props.csrfToken && <meta name="csrf-token" content={props.csrfToken} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
         <link rel="stylesheet" href={assetUrl('css/clocher.css')} />
         <link rel="stylesheet" href="/theme.css" />

@@ -27,7 +27,18 @@ export async function registerSecurityHeaders(app: FastifyInstance, secure: bool
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(self), payment=(), usb=()');
+    // The back-office editor sets inline styles on the content it edits and shows pasted images
+    // as blobs: only back-office pages allow that, never public pages. Scripts stay 'self' only.
+    if (req.url.startsWith('/admin') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      const csp = String(reply.getHeader('content-security-policy') ?? '');
+      reply.header(
+        'content-security-policy',
+        csp
+          .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+          .replace("img-src 'self' data:", "img-src 'self' data: blob:"),
+      );
+    }
   });
 }
