@@ -14,7 +14,7 @@ export interface ClocherModule {
   /** Registers the module's routes. */
   routes: (app: FastifyInstance) => Promise<void> | void;
   /** Entries of the public main menu for a commune (static or computed from its content). */
-  publicNav?: (db: Database, commune: Commune) => Promise<NavItem[]> | NavItem[];
+  publicNav?: (ctx: PublicContentCtx) => Promise<NavItem[]> | NavItem[];
   /** Blocks of the public home page (latest news, next events…), placed by `order`. */
   homeSections?: (ctx: PublicContentCtx) => Promise<HomeSection[]>;
   /** A banner shown on every public page (the current alert), or null. */

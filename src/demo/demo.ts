@@ -3,8 +3,8 @@ import path from 'node:path';
 import { createUser, grantRole, type Role } from '../core/auth/index.js';
 import type { PlatformCtx } from '../core/context.js';
 import { randomToken } from '../core/crypto.js';
-import { countCommunes, registerCommune, TenantScope } from '../core/tenancy/index.js';
-import { insertPage } from '../modules/site/index.js';
+import { countCommunes, registerCommune } from '../core/tenancy/index.js';
+import { plainTextToHtml, savePage } from '../modules/site/index.js';
 import { DEMO_PAGES, type DemoPage } from './demo-pages.js';
 
 /** The demo platform: one fictional village, with one account per role. */
@@ -85,25 +85,22 @@ export async function seedDemo(ctx: PlatformCtx, password: string): Promise<bool
     });
     if (account.role !== 'operateur') await grantRole({ ...ctx, commune }, userId, account.role);
   }
-  const scope = new TenantScope(ctx.db, commune.id);
-  const now = ctx.now().toISOString();
-  const insertTree = async (pages: DemoPage[], parentId: number | null, parentPath: string) => {
+  const communeCtx = { ...ctx, commune };
+  const insertTree = async (pages: DemoPage[], parentId: number | null) => {
     for (const [position, p] of pages.entries()) {
-      const pagePath = parentPath ? `${parentPath}/${p.slug}` : p.slug;
-      const id = await insertPage(scope, {
+      const id = await savePage(communeCtx, null, {
         parentId,
         slug: p.slug,
-        path: pagePath,
         title: p.title,
         summary: p.summary,
-        body: p.body,
+        body: plainTextToHtml(p.body),
         position,
-        published: true,
-        now,
+        status: 'publie',
+        publishAt: null,
       });
-      if (p.children) await insertTree(p.children, id, pagePath);
+      if (p.children) await insertTree(p.children, id);
     }
   };
-  await insertTree(DEMO_PAGES, null, '');
+  await insertTree(DEMO_PAGES, null);
   return true;
 }

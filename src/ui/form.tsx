@@ -72,7 +72,7 @@ const describedBy = (p: FieldProps) =>
 export function TextField(
   props: FieldProps & {
     value?: string | undefined;
-    type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'search';
+    type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'time' | 'datetime-local' | 'search';
     autocomplete?: string;
   },
 ) {

@@ -7,39 +7,20 @@ import type { Actor } from '../context.js';
 import { formToken } from './forms.js';
 import type { BackofficeAccess } from './request-context.js';
 
-const NAV_TTL_MS = 5_000;
-const navCache = new WeakMap<object, Map<number, { items: NavItem[]; at: number }>>();
-
 /** The public frame's data: the commune and its main menu (gathered from the modules, cached briefly). */
 export async function publicShell(req: FastifyRequest): Promise<PublicShell> {
   const { commune } = req;
   const path = req.url.split('?')[0] ?? '/';
   if (!commune) return { commune: null, nav: [], currentPath: path };
-  let perApp = navCache.get(req.server);
-  if (!perApp) {
-    perApp = new Map();
-    navCache.set(req.server, perApp);
-  }
-  const hit = perApp.get(commune.id);
-  let nav = hit && Date.now() - hit.at < NAV_TTL_MS ? hit.items : undefined;
-  if (!nav) {
-    nav = [];
-    for (const m of req.server.deps.modules)
-      if (m.publicNav) nav.push(...(await m.publicNav(req.server.deps.db, commune)));
-    perApp.set(commune.id, { items: nav, at: Date.now() });
-  }
-  const banners = [];
   const ctx = { db: req.server.deps.db, commune, now: req.server.deps.now() };
+  const nav: NavItem[] = [];
+  for (const m of req.server.deps.modules) if (m.publicNav) nav.push(...(await m.publicNav(ctx)));
+  const banners = [];
   for (const m of req.server.deps.modules) {
     const banner = await m.publicBanner?.(ctx);
     if (banner) banners.push(banner);
   }
   return { commune, nav, currentPath: path, canonicalBase: req.server.deps.config.publicUrl, banners };
-}
-
-/** Forgets the cached menus (after a change of pages). */
-export function invalidatePublicNav(req: FastifyRequest): void {
-  navCache.get(req.server)?.clear();
 }
 
 /** The back-office frame's data; sets the anti-forgery token used by its sign-out form. */

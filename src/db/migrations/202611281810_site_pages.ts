@@ -13,9 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('path', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('body', 'text', (c) => c.notNull().defaultTo(''))
+    // Sanitized HTML (core/content sanitizeRichText): only sanitized HTML is ever written here.
+    .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('published', 'integer', (c) => c.notNull().defaultTo(0))
+    // brouillon | publie | retire; a `publie` page with a future publish_at is scheduled.
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('brouillon'))
+    .addColumn('publish_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('page_commune_path_uq', ['commune_id', 'path'])

@@ -1,16 +1,34 @@
 import type { ClocherModule } from '../../core/module.js';
+import { pagesAdminRoutes } from './pages.admin-routes.js';
+import { canEditSite } from './pages.policy.js';
 import { sitePublicRoutes } from './site.public-routes.js';
 import { publishedPageTree } from './site.service.js';
 
-export { insertPage } from './site.repo.js';
-export { RESERVED_SLUGS } from './site.rules.js';
+export { savePage } from './pages.service.js';
+export { plainTextToHtml, RESERVED_SLUGS } from './site.rules.js';
 
 /** The commune's public website. */
 export const siteModule: ClocherModule = {
   name: 'site',
-  routes: sitePublicRoutes,
-  publicNav: async (db, commune) => [
+  routes: async (app) => {
+    await pagesAdminRoutes(app);
+    await sitePublicRoutes(app);
+  },
+  adminEntries: (actor) =>
+    canEditSite(actor)
+      ? [
+          {
+            href: '/admin/pages',
+            label: 'Pages du site',
+            description: 'Écrire, programmer et publier les pages du site.',
+          },
+        ]
+      : [],
+  publicNav: async (ctx) => [
     { href: '/', label: 'Accueil' },
-    ...(await publishedPageTree({ db, commune })).map((n) => ({ href: `/${n.page.path}`, label: n.page.title })),
+    ...(await publishedPageTree({ ...ctx, now: () => ctx.now })).map((n) => ({
+      href: `/${n.page.path}`,
+      label: n.page.title,
+    })),
   ],
 };

@@ -1,3 +1,4 @@
+import { type PublicationStatus, type SafeHtml, storedSafeHtml } from '../../core/content/index.js';
 import type { TenantScope } from '../../core/tenancy/index.js';
 
 export interface Page {
@@ -7,10 +8,23 @@ export interface Page {
   path: string;
   title: string;
   summary: string;
-  body: string;
+  bodyHtml: SafeHtml;
   position: number;
-  published: boolean;
+  status: PublicationStatus;
+  publishAt: string | null;
   updatedAt: string;
+}
+
+/** The editable fields of a page: what a revision keeps. */
+export interface PageFields {
+  parentId: number | null;
+  slug: string;
+  title: string;
+  summary: string;
+  bodyHtml: SafeHtml;
+  position: number;
+  status: PublicationStatus;
+  publishAt: string | null;
 }
 
 const columns = [
@@ -20,9 +34,10 @@ const columns = [
   'path',
   'title',
   'summary',
-  'body',
+  'body_html',
   'position',
-  'published',
+  'status',
+  'publish_at',
   'updated_at',
 ] as const;
 
@@ -33,9 +48,10 @@ type Row = {
   path: string;
   title: string;
   summary: string;
-  body: string;
+  body_html: string;
   position: number;
-  published: number;
+  status: PublicationStatus;
+  publish_at: string | null;
   updated_at: string;
 };
 
@@ -46,61 +62,85 @@ const toPage = (r: Row): Page => ({
   path: r.path,
   title: r.title,
   summary: r.summary,
-  body: r.body,
+  bodyHtml: storedSafeHtml(r.body_html),
   position: r.position,
-  published: r.published === 1,
+  status: r.status,
+  publishAt: r.publish_at,
   updatedAt: r.updated_at,
 });
 
-export async function findPublishedPageByPath(scope: TenantScope, path: string): Promise<Page | undefined> {
-  const r = await scope
+/** Pages the public sees at `now`: published, and their publication date reached. */
+function visible(scope: TenantScope, now: Date) {
+  return scope
     .selectFrom('page')
     .select(columns)
-    .where('path', '=', path)
-    .where('published', '=', 1)
-    .executeTakeFirst();
+    .where('status', '=', 'publie')
+    .where((eb) => eb.or([eb('publish_at', 'is', null), eb('publish_at', '<=', now.toISOString())]));
+}
+
+export async function findVisiblePageByPath(scope: TenantScope, path: string, now: Date): Promise<Page | undefined> {
+  const r = await visible(scope, now).where('path', '=', path).executeTakeFirst();
   return r && toPage(r);
 }
 
-export async function listPublishedPages(scope: TenantScope): Promise<Page[]> {
-  const rows = await scope
-    .selectFrom('page')
-    .select(columns)
-    .where('published', '=', 1)
-    .orderBy('position')
-    .orderBy('title')
-    .execute();
+export async function listVisiblePages(scope: TenantScope, now: Date): Promise<Page[]> {
+  const rows = await visible(scope, now).orderBy('position').orderBy('title').execute();
   return rows.map(toPage);
 }
 
-export async function insertPage(
-  scope: TenantScope,
-  v: {
-    parentId: number | null;
-    slug: string;
-    path: string;
-    title: string;
-    summary: string;
-    body: string;
-    position: number;
-    published: boolean;
-    now: string;
-  },
-): Promise<number> {
+export async function listAllPages(scope: TenantScope): Promise<Page[]> {
+  const rows = await scope.selectFrom('page').select(columns).orderBy('position').orderBy('title').execute();
+  return rows.map(toPage);
+}
+
+export async function findPage(scope: TenantScope, id: number): Promise<Page | undefined> {
+  const r = await scope.selectFrom('page').select(columns).where('id', '=', id).executeTakeFirst();
+  return r && toPage(r);
+}
+
+export async function findPageByPath(scope: TenantScope, path: string): Promise<Page | undefined> {
+  const r = await scope.selectFrom('page').select(columns).where('path', '=', path).executeTakeFirst();
+  return r && toPage(r);
+}
+
+const toRow = (f: PageFields, path: string) => ({
+  parent_id: f.parentId,
+  slug: f.slug,
+  path,
+  title: f.title,
+  summary: f.summary,
+  body_html: f.bodyHtml,
+  position: f.position,
+  status: f.status,
+  publish_at: f.publishAt,
+});
+
+export async function insertPage(scope: TenantScope, f: PageFields, path: string, now: string): Promise<number> {
   const r = await scope
-    .insertInto('page', {
-      parent_id: v.parentId,
-      slug: v.slug,
-      path: v.path,
-      title: v.title,
-      summary: v.summary,
-      body: v.body,
-      position: v.position,
-      published: v.published ? 1 : 0,
-      created_at: v.now,
-      updated_at: v.now,
-    })
+    .insertInto('page', { ...toRow(f, path), created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
+}
+
+export async function updatePage(
+  scope: TenantScope,
+  id: number,
+  f: PageFields,
+  path: string,
+  now: string,
+): Promise<void> {
+  await scope
+    .updateTable('page')
+    .set({ ...toRow(f, path), updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPagePath(scope: TenantScope, id: number, path: string): Promise<void> {
+  await scope.updateTable('page').set({ path }).where('id', '=', id).execute();
+}
+
+export async function deletePage(scope: TenantScope, id: number): Promise<void> {
+  await scope.deleteFrom('page').where('id', '=', id).execute();
 }

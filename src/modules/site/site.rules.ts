@@ -97,3 +97,71 @@ export function parseBody(body: string): TextBlock[] {
   flush();
   return blocks;
 }
+
+export const MAX_PAGE_DEPTH = 3;
+
+/** The French problem with a page slug at this level, or null. */
+export function slugProblem(slug: string, isTopLevel: boolean): string | null {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    return 'L’adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets.';
+  }
+  if (slug.length > 80) return 'L’adresse ne doit pas dépasser 80 caractères.';
+  if (isTopLevel && RESERVED_SLUGS.has(slug)) {
+    return `L’adresse « ${slug} » est réservée par le site (rubrique de la plateforme) : choisissez-en une autre.`;
+  }
+  return null;
+}
+
+export interface TreeItem {
+  id: number;
+  parentId: number | null;
+}
+
+/** Depth of a page placed under `parentId` (1 at the top). */
+export function depthUnder(parentId: number | null, items: TreeItem[]): number {
+  let depth = 1;
+  let current = parentId;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  while (current !== null && depth <= items.length + 1) {
+    depth++;
+    current = byId.get(current)?.parentId ?? null;
+  }
+  return depth;
+}
+
+/** Ids of every page below `id`. */
+export function descendantIds(id: number, items: TreeItem[]): number[] {
+  const out: number[] = [];
+  const walk = (parent: number) => {
+    for (const i of items) {
+      if (i.parentId === parent && !out.includes(i.id)) {
+        out.push(i.id);
+        walk(i.id);
+      }
+    }
+  };
+  walk(id);
+  return out;
+}
+
+/** Height of the subtree rooted at `id` (1 for a leaf). */
+export function subtreeHeight(id: number, items: TreeItem[]): number {
+  const children = items.filter((i) => i.parentId === id);
+  return 1 + Math.max(0, ...children.map((c) => subtreeHeight(c.id, items)));
+}
+
+const escapeHtml = (t: string) =>
+  t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Plain text with "## " headings and "- " lists → simple HTML (escaped), for imported or seeded text. */
+export function plainTextToHtml(text: string): string {
+  return parseBody(text)
+    .map((b) =>
+      b.kind === 'h2'
+        ? `<h2>${escapeHtml(b.text)}</h2>`
+        : b.kind === 'ul'
+          ? `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
+          : `<p>${escapeHtml(b.text)}</p>`,
+    )
+    .join('\n');
+}

@@ -10,9 +10,8 @@ export interface PageNode {
   children: PageNode[];
 }
 
-/** Published pages as a tree (menu, site map), siblings in their order. */
-export async function publishedPageTree(ctx: Pick<CommuneCtx, 'db' | 'commune'>): Promise<PageNode[]> {
-  const pages = await repo.listPublishedPages(new TenantScope(ctx.db, ctx.commune.id));
+/** Builds the tree of a flat list of pages, siblings in their order. */
+export function buildTree(pages: repo.Page[]): PageNode[] {
   const byParent = new Map<number | null, repo.Page[]>();
   for (const p of pages) byParent.set(p.parentId, [...(byParent.get(p.parentId) ?? []), p]);
   const build = (parentId: number | null): PageNode[] =>
@@ -20,20 +19,26 @@ export async function publishedPageTree(ctx: Pick<CommuneCtx, 'db' | 'commune'>)
   return build(null);
 }
 
-/** A published page by its path ("mairie/horaires"), with its sub-pages and its parent chain. */
+/** Pages the public sees now, as a tree (menu, site map). A page under a hidden page is hidden. */
+export async function publishedPageTree(ctx: Pick<CommuneCtx, 'db' | 'commune' | 'now'>): Promise<PageNode[]> {
+  return buildTree(await repo.listVisiblePages(new TenantScope(ctx.db, ctx.commune.id), ctx.now()));
+}
+
+/** A page the public sees now, by its path ("mairie/horaires"), with its sub-pages and ancestors. */
 export async function getPublishedPage(
-  ctx: Pick<CommuneCtx, 'db' | 'commune'>,
+  ctx: Pick<CommuneCtx, 'db' | 'commune' | 'now'>,
   path: string,
 ): Promise<{ page: repo.Page; children: repo.Page[]; ancestors: repo.Page[] }> {
   const scope = new TenantScope(ctx.db, ctx.commune.id);
-  const page = await repo.findPublishedPageByPath(scope, path);
+  const now = ctx.now();
+  const page = await repo.findVisiblePageByPath(scope, path, now);
   if (!page) throw notFound();
-  const all = await repo.listPublishedPages(scope);
+  const all = await repo.listVisiblePages(scope, now);
   const ancestors: repo.Page[] = [];
   let parentId = page.parentId;
   while (parentId !== null) {
     const parent = all.find((p) => p.id === parentId);
-    if (!parent) break;
+    if (!parent) throw notFound();
     ancestors.unshift(parent);
     parentId = parent.parentId;
   }

@@ -9,10 +9,11 @@ export interface PageTable {
   path: string;
   title: string;
   summary: Generated<string>;
-  /** Plain text: paragraphs separated by a blank line, "- " list items, "## " headings. */
-  body: Generated<string>;
+  /** Sanitized HTML. */
+  body_html: Generated<string>;
   position: Generated<number>;
-  published: Generated<number>;
+  status: Generated<'brouillon' | 'publie' | 'retire'>;
+  publish_at: string | null;
   created_at: string;
   updated_at: string;
 }

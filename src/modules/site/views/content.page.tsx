@@ -1,11 +1,23 @@
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
 import type { Page } from '../site.service.js';
-import { BodyText, Breadcrumb } from './blocks.js';
+import { Breadcrumb } from './blocks.js';
 
-export function ContentPage(v: { shell: PublicShell; page: Page; children: Page[]; ancestors: Page[] }) {
+export function ContentPage(v: {
+  shell: PublicShell;
+  page: Page;
+  children: Page[];
+  ancestors: Page[];
+  /** A back-office preview of the current version, published or not. */
+  preview?: boolean;
+}) {
   return (
     <PublicLayout shell={v.shell} title={v.page.title} description={v.page.summary || undefined}>
       <div class="container prose">
+        {v.preview && (
+          <p class="alert alert--info" role="status">
+            Aperçu de la version enregistrée : cette page n’est peut-être pas encore visible du public.
+          </p>
+        )}
         <Breadcrumb
           items={[
             { href: '/', label: 'Accueil' },
@@ -15,7 +27,8 @@ export function ContentPage(v: { shell: PublicShell; page: Page; children: Page[
         />
         <h1>{v.page.title}</h1>
         {v.page.summary && <p class="lead">{v.page.summary}</p>}
-        <BodyText body={v.page.body} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by the allow-list at save (SafeHtml) */}
+        <div class="rich-text" dangerouslySetInnerHTML={{ __html: v.page.bodyHtml }} />
         {v.children.length > 0 && (
           <section aria-labelledby="sous-pages">
             <h2 id="sous-pages">Dans cette rubrique</h2>
