@@ -3,6 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { cookieNames, cookieOptions } from './core/http/cookies.js';
@@ -14,12 +15,19 @@ import { registerSecurityHeaders } from './core/http/security.js';
 import type { ClocherModule } from './core/module.js';
 import { backofficeModule } from './modules/backoffice/index.js';
 import { comptesModule } from './modules/comptes/index.js';
+import { mediasModule } from './modules/medias/index.js';
 import { plateformeModule } from './modules/plateforme/index.js';
 import { siteModule } from './modules/site/index.js';
 import { NODE_MODULES, PUBLIC_DIR } from './ui/assets.js';
 
 /** The feature modules, in order. Add a module here: nothing is discovered automatically. */
-export const MODULES: readonly ClocherModule[] = [comptesModule, backofficeModule, plateformeModule, siteModule];
+export const MODULES: readonly ClocherModule[] = [
+  comptesModule,
+  backofficeModule,
+  plateformeModule,
+  mediasModule,
+  siteModule,
+];
 
 /** Paths that are not a commune's pages: no tenant resolution. */
 const PLATFORM_PATHS = /^\/(healthz|readyz|static\/)/;
@@ -48,6 +56,8 @@ export async function buildApp(
   await registerSecurityHeaders(app, deps.config.secure);
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody);
+  // Multipart bodies are read only by routes that ask (readMultipartForm), with their own limits.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(csrf, {
     cookieKey: cookieNames(deps.config.secure).csrf,
     cookieOpts: { ...cookieOptions(deps.config.secure), signed: true },
@@ -85,9 +95,11 @@ export async function buildApp(
   app.addHook('onRequest', async (req) => {
     if (!PLATFORM_PATHS.test(req.url)) req.commune = await app.deps.resolver.resolve(req.headers.host);
   });
-  // Every POST carries the anti-forgery token of the form it comes from.
+  // Every POST carries the anti-forgery token of the form it comes from; a multipart form's is
+  // checked by readMultipartForm once its fields are read (routes marked MULTIPART_ROUTE only).
   app.addHook('preHandler', (req, reply, done) => {
-    if (req.method === 'POST') app.csrfProtection(req, reply, done);
+    const multipart = (req.routeOptions.config as { multipartForm?: boolean } | undefined)?.multipartForm;
+    if (req.method === 'POST' && !multipart) app.csrfProtection(req, reply, done);
     else done();
   });
 

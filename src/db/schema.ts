@@ -5,6 +5,7 @@ import type { StoredFileTable } from '../core/files/files.table.js';
 import type { JobScheduleTable, JobTable } from '../core/jobs/jobs.table.js';
 import type { MailOutboxTable } from '../core/mail/mail.table.js';
 import type { CommuneHostTable, CommuneTable, EpciTable } from '../core/tenancy/tenancy.table.js';
+import type { MediaTable } from '../modules/medias/medias.table.js';
 import type { PageTable } from '../modules/site/site.table.js';
 
 /** The whole schema, assembled from the table files of core and of each module. */
@@ -25,6 +26,7 @@ export interface DB {
   page: PageTable;
   revision: RevisionTable;
   search_document: SearchDocumentTable;
+  media: MediaTable;
 }
 
 /** Tables whose rows belong to one commune: they are reached through a TenantScope only. */

@@ -7,6 +7,7 @@ import * as coreJobs from './202611281804_core_jobs.js';
 import * as coreFiles from './202611281805_core_files.js';
 import * as sitePages from './202611281810_site_pages.js';
 import * as coreContent from './202611281900_core_content.js';
+import * as mediasTables from './202611282030_medias_tables.js';
 
 /** The one timeline of migrations, in order. Append only; never edit a merged migration. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '202611281805_core_files': coreFiles,
   '202611281810_site_pages': sitePages,
   '202611281900_core_content': coreContent,
+  '202611282030_medias_tables': mediasTables,
 };

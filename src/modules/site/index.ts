@@ -5,6 +5,7 @@ import { sitePublicRoutes } from './site.public-routes.js';
 import { publishedPageTree } from './site.service.js';
 
 export { savePage } from './pages.service.js';
+export { canEditSite } from './pages.policy.js';
 export { plainTextToHtml, RESERVED_SLUGS } from './site.rules.js';
 
 /** The commune's public website. */
