@@ -17,6 +17,8 @@ export interface ClocherModule {
   publicNav?: (ctx: PublicContentCtx) => Promise<NavItem[]> | NavItem[];
   /** Blocks of the public home page (latest news, next events…), placed by `order`. */
   homeSections?: (ctx: PublicContentCtx) => Promise<HomeSection[]>;
+  /** Public paths to list in /sitemap.xml (root-relative, e.g. "/actualites/fete-du-village"). */
+  sitemap?: (ctx: PublicContentCtx) => Promise<string[]>;
   /** A banner shown on every public page (the current alert), or null. */
   publicBanner?: (ctx: PublicContentCtx) => Promise<VNode | null>;
   /** Entries of the back-office menu and dashboard the actor may use. */

@@ -47,6 +47,17 @@ export function PublicLayout({ shell, title, description, children }: PublicLayo
               <span class="brand__name">{commune?.nom ?? 'Clocher'}</span>
             </span>
           </a>
+          {commune && (
+            <form method="get" action="/recherche" role="search" class="site-search">
+              <label class="sr-only" for="recherche-entete">
+                Rechercher sur le site
+              </label>
+              <input class="input" type="search" id="recherche-entete" name="q" maxLength={200} />
+              <button type="submit" class="button button--small">
+                Rechercher
+              </button>
+            </form>
+          )}
         </div>
         {shell.nav.length > 0 && (
           <nav class="main-nav" aria-label="Menu principal">

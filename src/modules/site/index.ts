@@ -1,11 +1,12 @@
 import type { ClocherModule } from '../../core/module.js';
 import { pagesAdminRoutes } from './pages.admin-routes.js';
 import { canEditSite } from './pages.policy.js';
+import { searchPublicRoutes } from './search.public-routes.js';
 import { sitePublicRoutes } from './site.public-routes.js';
 import { publishedPageTree } from './site.service.js';
 
-export { savePage } from './pages.service.js';
 export { canEditSite } from './pages.policy.js';
+export { savePage } from './pages.service.js';
 export { plainTextToHtml, RESERVED_SLUGS } from './site.rules.js';
 
 /** The commune's public website. */
@@ -13,6 +14,7 @@ export const siteModule: ClocherModule = {
   name: 'site',
   routes: async (app) => {
     await pagesAdminRoutes(app);
+    await searchPublicRoutes(app);
     await sitePublicRoutes(app);
   },
   adminEntries: (actor) =>
@@ -25,6 +27,17 @@ export const siteModule: ClocherModule = {
           },
         ]
       : [],
+  sitemap: async (ctx) => {
+    const paths: string[] = ['/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site'];
+    const walk = (nodes: Awaited<ReturnType<typeof publishedPageTree>>) => {
+      for (const n of nodes) {
+        paths.push(`/${n.page.path}`);
+        walk(n.children);
+      }
+    };
+    walk(await publishedPageTree({ ...ctx, now: () => ctx.now }));
+    return paths;
+  },
   publicNav: async (ctx) => [
     { href: '/', label: 'Accueil' },
     ...(await publishedPageTree({ ...ctx, now: () => ctx.now })).map((n) => ({
