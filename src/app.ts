@@ -17,6 +17,7 @@ import { backofficeModule } from './modules/backoffice/index.js';
 import { comptesModule } from './modules/comptes/index.js';
 import { mediasModule } from './modules/medias/index.js';
 import { plateformeModule } from './modules/plateforme/index.js';
+import { reglagesModule } from './modules/reglages/index.js';
 import { siteModule } from './modules/site/index.js';
 import { NODE_MODULES, PUBLIC_DIR } from './ui/assets.js';
 
@@ -26,6 +27,7 @@ export const MODULES: readonly ClocherModule[] = [
   backofficeModule,
   plateformeModule,
   mediasModule,
+  reglagesModule,
   siteModule,
 ];
 

@@ -134,3 +134,21 @@ export function Notice({ kind, children }: { kind: 'success' | 'info' | 'error';
     </div>
   );
 }
+
+export function TextAreaField(props: FieldProps & { value?: string | undefined; rows?: number }) {
+  return (
+    <FieldShell {...props}>
+      <textarea
+        class="input input--text"
+        id={`champ-${props.name}`}
+        name={props.name}
+        rows={props.rows ?? 4}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}

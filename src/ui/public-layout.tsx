@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
-import type { Commune } from '../core/tenancy/index.js';
+import { type Commune, conformityMention } from '../core/tenancy/index.js';
 import { Document } from './document.js';
 import { isCurrent, type NavItem } from './nav.js';
 
@@ -41,7 +41,7 @@ export function PublicLayout({ shell, title, description, children }: PublicLayo
       <header class="site-header">
         <div class="container site-header__inner">
           <a class="brand" href="/">
-            <img class="brand__logo" src="/static/img/blason.svg" alt="" width="48" height="48" />
+            <img class="brand__logo" src={commune?.theme.logoUrl ?? '/static/img/blason.svg'} alt="" width="48" height="48" />
             <span class="brand__text">
               <span class="brand__kicker">Commune de</span>
               <span class="brand__name">{commune?.nom ?? 'Clocher'}</span>
@@ -124,7 +124,7 @@ function PublicFooter({ commune }: { commune: Commune | null }) {
               <a href="/mentions-legales">Mentions légales</a>
             </li>
             <li>
-              <a href="/accessibilite">Accessibilité : non conforme</a>
+              <a href="/accessibilite">Accessibilité : {conformityMention(commune?.info.accessibilite)}</a>
             </li>
             <li>
               <a href="/donnees-personnelles">Données personnelles</a>

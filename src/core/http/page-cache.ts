@@ -5,6 +5,7 @@ import type { VNode } from 'preact';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { scheduleJob } from '../jobs/index.js';
+import { COMMUNE_CACHE_TTL_MS } from '../tenancy/resolver.js';
 import { renderDocument } from './render.js';
 
 /** Job that marks a scheduled change of public content (a publication date, an alert's end). */
@@ -17,6 +18,11 @@ interface CommuneEntry {
   /** Next scheduled change: pages rendered before it are stale from then on. */
   nextChangeAt: number;
   checkedAt: number;
+  /**
+   * Pages are stored only from then on: for a few seconds after a change, a process may still
+   * hold the commune's previous settings (CommuneResolver cache), and must not freeze them.
+   */
+  storeAfter: number;
   pages: Map<string, { body: string; etag: string }>;
 }
 
@@ -32,6 +38,7 @@ export class PageCache {
     private readonly db: Database,
     readonly enabled: boolean,
     private readonly pollMs = 1_000,
+    private readonly settleMs = COMMUNE_CACHE_TTL_MS,
   ) {}
 
   private async entry(communeId: number, now: number): Promise<CommuneEntry> {
@@ -50,7 +57,7 @@ export class PageCache {
     const version = row?.content_version ?? 0;
     const nextChangeAt = next?.at ? Date.parse(next.at) : Number.POSITIVE_INFINITY;
     if (!e || e.version !== version || now >= e.nextChangeAt) {
-      e = { version, nextChangeAt, checkedAt: now, pages: new Map() };
+      e = { version, nextChangeAt, checkedAt: now, storeAfter: now + this.settleMs, pages: new Map() };
       this.communes.set(communeId, e);
     } else {
       e.checkedAt = now;
@@ -78,7 +85,7 @@ export class PageCache {
       const etag = `"${e.version}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
       page = { body, etag };
       if (e.pages.size >= MAX_PAGES_PER_COMMUNE) e.pages.clear();
-      e.pages.set(req.url, page);
+      if (Date.now() >= e.storeAfter) e.pages.set(req.url, page);
     }
     reply.header('etag', page.etag);
     if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();

@@ -3,7 +3,34 @@ import type { CommuneRow } from './tenancy.table.js';
 /** Theme of a commune's public site; the primary colour is the one variable accent. */
 export interface CommuneTheme {
   primaryColor?: string;
-  logoFileId?: number;
+  /** Images of the media library: the logo or coat of arms, and the home page photo. */
+  logoMediaId?: number;
+  heroMediaId?: number;
+  /** Their URLs and the photo's description, kept with the theme so that pages need no lookup. */
+  logoUrl?: string;
+  heroUrl?: string;
+  heroAlt?: string;
+}
+
+/** A closure of the mairie outside its weekly hours (holidays, bridge days). */
+export interface Fermeture {
+  /** YYYY-MM-DD, both included. */
+  du: string;
+  au: string;
+  motif: string;
+}
+
+/** What the accessibility statement says (RGAA): only an audit makes the site conformant. */
+export interface AccessibiliteInfo {
+  /** Share of RGAA criteria met by the last audit, 0 to 100; absent without an audit. */
+  tauxConformite?: number;
+  dateAudit?: string;
+  auditeur?: string;
+  nonConformites?: string;
+  derogations?: string;
+  schemaPluriannuel?: string;
+  planAction?: string;
+  dateDeclaration?: string;
 }
 
 export interface OpeningSlot {
@@ -20,6 +47,10 @@ export interface MairieInfo {
   email?: string;
   /** Weekly hours, key 1 (Monday) to 7 (Sunday). */
   horaires?: Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', OpeningSlot[]>>;
+  fermetures?: Fermeture[];
+  /** Contact of the data protection officer (DPO), shown on /donnees-personnelles. */
+  dpo?: string;
+  accessibilite?: AccessibiliteInfo;
 }
 
 export interface Commune {

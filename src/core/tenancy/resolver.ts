@@ -3,6 +3,9 @@ import type { Commune } from './commune.js';
 import { findCommuneByHost, findCommuneBySlug, listCommunes } from './commune.platform.repo.js';
 import { normalizeHost } from './tenancy.rules.js';
 
+/** How long a process may keep a commune's settings before reading them again. */
+export const COMMUNE_CACHE_TTL_MS = 5_000;
+
 /**
  * Host header → commune. A known host gives its commune; an unknown one gets the default commune
  * (CLOCHER_DEFAULT_COMMUNE), or the only commune when there is just one. Answers are cached for a
@@ -14,7 +17,7 @@ export class CommuneResolver {
   constructor(
     private readonly db: Database,
     private readonly defaultSlug: string | undefined,
-    private readonly ttlMs = 5_000,
+    private readonly ttlMs = COMMUNE_CACHE_TTL_MS,
   ) {}
 
   async resolve(hostHeader: string | undefined): Promise<Commune | null> {

@@ -4,7 +4,7 @@ import { mediasRoutes } from './medias.routes.js';
 
 export type { Media } from './medias.repo.js';
 export { fileForWidth, mediaUrl } from './medias.rules.js';
-export { findImportedMedia, type MediaCtx, uploadMedia } from './medias.service.js';
+export { findImportedMedia, listImages, type MediaCtx, uploadMedia } from './medias.service.js';
 
 /** The commune's media library: images in responsive sizes and PDF documents. */
 export const mediasModule: ClocherModule = {

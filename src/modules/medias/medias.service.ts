@@ -195,3 +195,8 @@ export async function publicMediaFile(
   if (!file) throw notFound();
   return { bytes: await ctx.files.get(file.sha256), mime: 'image/webp', filename: `${media.id}-${width}.webp` };
 }
+
+/** The commune's images (to choose a logo or a photo). */
+export async function listImages(ctx: CommuneCtx): Promise<repo.Media[]> {
+  return (await repo.listMedia(new TenantScope(ctx.db, ctx.commune.id), 500, 0)).filter((m) => m.kind === 'image');
+}

@@ -5,6 +5,7 @@ import { notFound } from '../../core/errors.js';
 import { communeCtx, requireCommune } from '../../core/http/request-context.js';
 import { publicShell } from '../../core/http/shells.js';
 import type { HomeSection } from '../../core/module.js';
+import { darker } from '../reglages/index.js';
 import { getPublishedPage, publishedPageTree } from './site.service.js';
 import { ContentPage } from './views/content.page.js';
 import { HomePage } from './views/home.page.js';
@@ -48,7 +49,9 @@ export async function sitePublicRoutes(app: FastifyInstance): Promise<void> {
   app.get('/theme.css', async (req, reply) => {
     const color = req.commune?.theme.primaryColor;
     const css =
-      color && /^#[0-9a-f]{6}$/i.test(color) ? `:root{--color-primary:${color};}\n` : '/* thème par défaut */\n';
+      color && /^#[0-9a-f]{6}$/i.test(color)
+        ? `:root{--color-primary:${color};--color-primary-dark:${darker(color)};}\n`
+        : '/* thème par défaut */\n';
     return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css);
   });
 

@@ -33,6 +33,14 @@ describe('horaires de la mairie', () => {
     assert.equal(openingToday({}, new Date()).text, 'La mairie est fermée aujourd’hui.');
   });
 
+  it('annonce une fermeture exceptionnelle', () => {
+    const closed = { ...info, fermetures: [{ du: '2026-11-30', au: '2026-11-30', motif: 'formation' }] };
+    assert.deepEqual(openingToday(closed, new Date('2026-11-30T09:00:00Z')), {
+      open: false,
+      text: 'La mairie est fermée aujourd’hui (formation).',
+    });
+  });
+
   it('liste la semaine du lundi au dimanche', () => {
     const week = weekHours(info);
     assert.equal(week.length, 7);

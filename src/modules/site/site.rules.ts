@@ -1,4 +1,5 @@
-import type { MairieInfo, OpeningSlot } from '../../core/tenancy/index.js';
+import { toParisLocal } from '../../core/paris-time.js';
+import { closureOn, type MairieInfo, type OpeningSlot } from '../../core/tenancy/index.js';
 
 /** Pure rules of the public site. */
 
@@ -54,6 +55,8 @@ export function formatSlots(slots: OpeningSlot[] | undefined): string {
 
 /** The mairie's opening hours on the day of `at`, in words: "ouverte aujourd’hui de 8 h 30 à 12 h". */
 export function openingToday(info: MairieInfo, at: Date): { open: boolean; text: string } {
+  const closure = closureOn(info.fermetures, toParisLocal(at).date);
+  if (closure) return { open: false, text: `La mairie est fermée aujourd’hui (${closure.motif}).` };
   const slots = info.horaires?.[String(parisWeekday(at)) as '1'] ?? [];
   if (slots.length === 0) return { open: false, text: 'La mairie est fermée aujourd’hui.' };
   return { open: true, text: `La mairie est ouverte aujourd’hui ${formatSlots(slots)}.` };

@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { toParisLocal } from '../../../core/paris-time.js';
 import type { Commune } from '../../../core/tenancy/index.js';
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
 import { openingToday, weekHours } from '../site.rules.js';
@@ -21,8 +22,11 @@ export function HomePage({ shell, commune, pages, sections, now }: HomeView) {
       title={`Commune de ${commune.nom}`}
       description={`Site officiel de la commune de ${commune.nom} : informations pratiques, services de la mairie et démarches.`}
     >
-      <section class="hero" aria-labelledby="hero-title">
-        <div class="container">
+      <section class={commune.theme.heroUrl ? 'hero hero--photo' : 'hero'} aria-labelledby="hero-title">
+        {commune.theme.heroUrl && (
+          <img class="hero__photo" src={commune.theme.heroUrl} alt={commune.theme.heroAlt ?? ''} />
+        )}
+        <div class="container hero__content">
           <h1 id="hero-title" class="hero__title">
             Bienvenue à {commune.nom}
           </h1>
@@ -61,6 +65,19 @@ export function HomePage({ shell, commune, pages, sections, now }: HomeView) {
               </div>
             ))}
           </dl>
+          {upcomingClosures(commune, now).length > 0 && (
+            <>
+              <h3>Fermetures exceptionnelles</h3>
+              <ul>
+                {upcomingClosures(commune, now).map((f) => (
+                  <li key={f.du}>
+                    {f.du === f.au ? `Le ${frenchDate(f.du)}` : `Du ${frenchDate(f.du)} au ${frenchDate(f.au)}`} :{' '}
+                    {f.motif}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {commune.info.telephone && (
             <p>
               Téléphone : <a href={`tel:${commune.info.telephone.replace(/\s/g, '')}`}>{commune.info.telephone}</a>
@@ -71,3 +88,16 @@ export function HomePage({ shell, commune, pages, sections, now }: HomeView) {
     </PublicLayout>
   );
 }
+
+function upcomingClosures(commune: Commune, now: Date) {
+  const today = toParisLocal(now).date;
+  return (commune.info.fermetures ?? []).filter((f) => f.au >= today).slice(0, 3);
+}
+
+const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const frenchDate = (iso: string) => FRENCH_DATE.format(new Date(`${iso}T00:00:00Z`));

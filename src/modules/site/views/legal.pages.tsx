@@ -1,4 +1,4 @@
-import type { Commune } from '../../../core/tenancy/index.js';
+import { type Commune, conformityMention } from '../../../core/tenancy/index.js';
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
 import type { PageNode } from '../site.service.js';
 import { Breadcrumb } from './blocks.js';
@@ -58,7 +58,27 @@ export function MentionsLegalesPage({ shell, commune }: { shell: PublicShell; co
   );
 }
 
+function Paragraphs({ text, fallback }: { text: string | undefined; fallback: string }) {
+  const blocks = (text ?? '')
+    .split(/\n{2,}/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (blocks.length === 0) return <p>{fallback}</p>;
+  return (
+    <>
+      {blocks.map((b, i) => (
+        <p key={i} class="pre-line">
+          {b}
+        </p>
+      ))}
+    </>
+  );
+}
+
 export function AccessibilitePage({ shell, commune }: { shell: PublicShell; commune: Commune }) {
+  const a = commune.info.accessibilite ?? {};
+  const state = conformityMention(a);
+  const audited = a.dateAudit !== undefined && a.tauxConformite !== undefined;
   return (
     <Frame shell={shell} title="Déclaration d’accessibilité">
       <p>
@@ -68,16 +88,30 @@ export function AccessibilitePage({ shell, commune }: { shell: PublicShell; comm
       <p>Cette déclaration d’accessibilité s’applique au site de la commune de {commune.nom}.</p>
       <h2>État de conformité</h2>
       <p>
-        Le site de la commune de {commune.nom} est <strong>non conforme</strong> avec le référentiel général
-        d’amélioration de l’accessibilité (RGAA 4.1.2) : aucun audit de conformité n’a encore été réalisé.
+        Le site de la commune de {commune.nom} est <strong>{state}</strong> avec le référentiel général d’amélioration
+        de l’accessibilité (RGAA 4.1.2)
+        {audited ? '.' : ' : aucun audit de conformité n’a encore été réalisé.'}
       </p>
       <h2>Résultats des tests</h2>
-      <p>
-        Aucun audit RGAA n’ayant été mené, aucun taux de conformité ne peut être publié. Les pages du site sont
-        vérifiées automatiquement à chaque version du logiciel, ce qui ne remplace pas un audit.
-      </p>
+      {audited ? (
+        <p>
+          L’audit de conformité réalisé le {frenchDate(a.dateAudit ?? '')}
+          {a.auditeur ? ` par ${a.auditeur}` : ''} révèle que {String(a.tauxConformite).replace('.', ',')} % des
+          critères du RGAA 4.1.2 sont respectés.
+        </p>
+      ) : (
+        <p>
+          Aucun audit RGAA n’ayant été mené, aucun taux de conformité ne peut être publié. Les pages du site sont
+          vérifiées automatiquement à chaque version du logiciel, ce qui ne remplace pas un audit.
+        </p>
+      )}
       <h2>Contenus non accessibles</h2>
-      <p>La liste des non-conformités sera établie lors du premier audit.</p>
+      <h3>Non-conformités</h3>
+      <Paragraphs text={a.nonConformites} fallback="La liste des non-conformités sera établie lors du premier audit." />
+      <h3>Dérogations pour charge disproportionnée</h3>
+      <Paragraphs text={a.derogations} fallback="Aucune dérogation n’est invoquée." />
+      <h3>Contenus non soumis à l’obligation d’accessibilité</h3>
+      <p>Les fichiers bureautiques publiés avant le 23 septembre 2018, sauf s’ils sont nécessaires à une démarche.</p>
       <h2>Établissement de cette déclaration</h2>
       <p>Technologies utilisées : HTML5, CSS. Le site fonctionne sans JavaScript.</p>
       <h2>Retour d’information et contact</h2>
@@ -98,14 +132,27 @@ export function AccessibilitePage({ shell, commune }: { shell: PublicShell; comm
           par courrier, gratuitement, sans timbre : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.
         </li>
       </ul>
-      <h2>Schéma pluriannuel et plan d’action</h2>
-      <p>
-        Le schéma pluriannuel de mise en accessibilité et le plan d’action de l’année en cours seront publiés sur cette
-        page dès leur adoption.
-      </p>
+      <h2>Schéma pluriannuel de mise en accessibilité</h2>
+      <Paragraphs
+        text={a.schemaPluriannuel}
+        fallback="Le schéma pluriannuel sera publié sur cette page dès son adoption."
+      />
+      <h2>Plan d’action de l’année</h2>
+      <Paragraphs
+        text={a.planAction}
+        fallback="Le plan d’action de l’année sera publié sur cette page dès son adoption."
+      />
     </Frame>
   );
 }
+
+const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const frenchDate = (iso: string) => (iso ? FRENCH_DATE.format(new Date(`${iso}T00:00:00Z`)) : '');
 
 export function DonneesPersonnellesPage({ shell, commune }: { shell: PublicShell; commune: Commune }) {
   return (
@@ -120,6 +167,11 @@ export function DonneesPersonnellesPage({ shell, commune }: { shell: PublicShell
         Ce site ne dépose aucun cookie quand vous le consultez et n’utilise aucun outil de mesure d’audience, aucune
         police, aucun script ni aucun service d’un tiers. Seuls les formulaires déposent un cookie strictement
         nécessaire à leur sécurité (protection contre la falsification des envois), qui ne sert à rien d’autre.
+      </p>
+      <h2>Délégué à la protection des données</h2>
+      <p class="pre-line">
+        {commune.info.dpo ||
+          'Le délégué à la protection des données de la commune peut être joint par l’intermédiaire de la mairie.'}
       </p>
       <h2>Vos droits</h2>
       <p>
