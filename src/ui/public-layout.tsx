@@ -52,7 +52,14 @@ export function PublicLayout({ shell, title, description, children }: PublicLayo
               <label class="sr-only" for="recherche-entete">
                 Rechercher sur le site
               </label>
-              <input class="input" type="search" id="recherche-entete" name="q" maxLength={200} />
+              <input
+                class="input"
+                type="search"
+                id="recherche-entete"
+                name="q"
+                maxLength={200}
+                placeholder="Rechercher sur le site"
+              />
               <button type="submit" class="button button--small">
                 Rechercher
               </button>

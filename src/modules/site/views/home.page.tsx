@@ -38,9 +38,6 @@ export function HomePage({ shell, commune, pages, sections, now }: HomeView) {
       </section>
       <div class="container home-grid">
         <div class="home-grid__main">
-          {sections.map((node, i) => (
-            <div key={i}>{node}</div>
-          ))}
           <section aria-labelledby="acces-rapides">
             <h2 id="acces-rapides">Accès rapides</h2>
             <ul class="tiles">
@@ -54,6 +51,9 @@ export function HomePage({ shell, commune, pages, sections, now }: HomeView) {
               ))}
             </ul>
           </section>
+          {sections.map((node, i) => (
+            <div key={i}>{node}</div>
+          ))}
         </div>
         <aside class="home-grid__side card" aria-labelledby="horaires">
           <h2 id="horaires">Horaires de la mairie</h2>
