@@ -131,10 +131,13 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${p('www')};
+    default_type text/html;
     location = / {
-      default_type text/html;
-      add_header cache-control "public, max-age=60";
+      add_header cache-control "no-cache";
       try_files /index.html =404;
+    }
+    location / {
+      add_header cache-control "no-cache";
     }
   }
 }

@@ -1,9 +1,10 @@
-// `npm run bench`: the public home page of the demo commune under load, against nginx serving the
+// `npm run bench`: public pages of the demo commune under load (home, an actualité, the agenda),
+// served from the page cache, then the home page with the cache off, against nginx serving the
 // same bytes from disk (the ceiling of this machine). Starts the real server (`node --import tsx
 // src/server.ts`) on a fresh data dir, and stops everything it started, even on error or Ctrl-C.
 //
 //   npm run bench -- [--engine sqlite|postgres] [--duration 10] [--connections 32] [--threads 2]
-//                    [--warmup 3] [--nginx-workers 1] [--tool auto|wrk|autocannon]
+//                    [--warmup 6] [--nginx-workers 1] [--tool auto|wrk|autocannon]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,8 @@ function parseOptions(argv: string[]): Options {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
       threads: { type: 'string', default: '2' },
-      warmup: { type: 'string', default: '3' },
+      // Longer than the page cache's settling time (5 s) so that measured pages come from it.
+      warmup: { type: 'string', default: '6' },
       'nginx-workers': { type: 'string', default: '1' },
       tool: { type: 'string', default: 'auto' },
     },
@@ -89,18 +91,20 @@ async function cleanUp(): Promise<void> {
   }
 }
 
-async function startClocher(o: Options, dir: string): Promise<{ child: Child; url: string }> {
+async function startClocher(o: Options, dir: string, pageCache = true): Promise<{ child: Child; url: string }> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('CLOCHER_')),
   );
   if (o.engine === 'postgres') {
     const name = `clocher_bench_${process.pid}`;
-    await pgAdmin(`drop database if exists ${name} with (force)`);
-    await pgAdmin(`create database ${name}`);
-    cleanups.push({
-      label: `drop database ${name}`,
-      run: () => pgAdmin(`drop database if exists ${name} with (force)`),
-    });
+    if (pageCache) {
+      await pgAdmin(`drop database if exists ${name} with (force)`);
+      await pgAdmin(`create database ${name}`);
+      cleanups.push({
+        label: `drop database ${name}`,
+        run: () => pgAdmin(`drop database if exists ${name} with (force)`),
+      });
+    }
     const url = new URL(PG_ADMIN_URL);
     url.pathname = `/${name}`;
     env.CLOCHER_DATABASE_URL = url.toString();
@@ -113,6 +117,7 @@ async function startClocher(o: Options, dir: string): Promise<{ child: Child; ur
     CLOCHER_PORT: String(port),
     CLOCHER_LOG_LEVEL: 'warn',
     CLOCHER_DEMO: 'true',
+    CLOCHER_PAGE_CACHE: pageCache ? 'true' : 'false',
   });
   const child = startChild('clocher', process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env });
   cleanups.push({ label: 'stop the clocher server', run: () => stopChild(child) });
@@ -121,12 +126,18 @@ async function startClocher(o: Options, dir: string): Promise<{ child: Child; ur
   return { child, url };
 }
 
-async function startNginx(o: Options, dir: string, page: Buffer): Promise<string> {
+interface Target {
+  name: string;
+  path: string;
+  bytes: Buffer;
+}
+
+async function startNginx(o: Options, dir: string, targets: Target[]): Promise<string> {
   ensureNginx();
-  // Workers drop root privileges: they must be able to read the page.
+  // Workers drop root privileges: they must be able to read the pages.
   fs.chmodSync(dir, 0o755);
   fs.mkdirSync(path.join(dir, 'www'), { mode: 0o755 });
-  fs.writeFileSync(path.join(dir, 'www', 'index.html'), page, { mode: 0o644 });
+  for (const t of targets) fs.writeFileSync(path.join(dir, 'www', `${t.name}.html`), t.bytes, { mode: 0o644 });
   const port = await freePort();
   const conf = path.join(dir, 'nginx.conf');
   fs.writeFileSync(conf, nginxConfig(dir, port, o.nginxWorkers));
@@ -134,10 +145,12 @@ async function startNginx(o: Options, dir: string, page: Buffer): Promise<string
   const child = startChild('nginx', NGINX_PATH, args, { cwd: dir, env: process.env });
   // SIGQUIT: graceful stop of the master and its workers.
   cleanups.push({ label: 'stop nginx', run: () => stopChild(child, 'SIGQUIT') });
-  const url = `http://127.0.0.1:${port}/`;
-  await waitForOk(url, child, 10_000);
-  const served = Buffer.from(await (await fetch(url)).arrayBuffer());
-  if (!served.equals(page)) throw new Error('nginx does not serve the exact bytes of the home page');
+  const url = `http://127.0.0.1:${port}`;
+  for (const t of targets) {
+    await waitForOk(`${url}/${t.name}.html`, child, 10_000);
+    const served = Buffer.from(await (await fetch(`${url}/${t.name}.html`)).arrayBuffer());
+    if (!served.equals(t.bytes)) throw new Error(`nginx does not serve the exact bytes of ${t.path}`);
+  }
   return url;
 }
 
@@ -149,26 +162,49 @@ async function warmUpAndMeasure(name: string, url: string, o: Options): Promise<
   return result;
 }
 
-function printTable(o: Options, clocher: LoadResult, nginx: LoadResult, memory: ReturnType<typeof residentMemory>) {
+interface PageFigures {
+  target: Target;
+  clocher: LoadResult;
+  nginx: LoadResult;
+}
+
+function printTable(o: Options, pages: PageFigures[], uncached: LoadResult, memory: ReturnType<typeof residentMemory>) {
   const f = (n: number, digits = 2) => n.toFixed(digits);
-  const rows: [string, string][] = [
-    ['clocher req/s', f(clocher.requestsPerSecond, 0)],
-    ['clocher p50 (ms)', f(clocher.p50Ms)],
-    ['clocher p99 (ms)', f(clocher.p99Ms)],
-    ['nginx req/s', f(nginx.requestsPerSecond, 0)],
-    ['nginx p50 (ms)', f(nginx.p50Ms)],
-    ['nginx p99 (ms)', f(nginx.p99Ms)],
-    ['ratio clocher/nginx (req/s)', f(clocher.requestsPerSecond / nginx.requestsPerSecond, 3)],
-    ['clocher RSS after run (MiB)', memory ? f(memory.rssMiB, 1) : 'n/a'],
-    ['clocher peak RSS (MiB)', memory ? f(memory.peakMiB, 1) : 'n/a'],
-    ['errors (clocher / nginx)', `${clocher.errors} / ${nginx.errors}`],
-  ];
-  const width = Math.max(...rows.map(([k]) => k.length));
   console.log(
-    `\nGET / — engine ${o.engine}, ${clocher.tool} ${o.threads} threads, ${o.connections} connections, ` +
-      `${o.durationSeconds} s; nginx ${o.nginxWorkers} worker(s); node ${process.version}, ${os.cpus().length} CPUs`,
+    `\nengine ${o.engine}, ${uncached.tool} ${o.threads} threads, ${o.connections} connections, ${o.durationSeconds} s ` +
+      `per page; nginx ${o.nginxWorkers} worker(s); node ${process.version}, ${os.cpus().length} CPUs`,
   );
-  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v.padStart(10)}`);
+  const header = ['page', 'bytes', 'clocher req/s', 'p50 ms', 'p99 ms', 'nginx req/s', 'p50 ms', 'p99 ms', 'ratio'];
+  const rows = pages.map((p) => [
+    p.target.path,
+    String(p.target.bytes.length),
+    f(p.clocher.requestsPerSecond, 0),
+    f(p.clocher.p50Ms),
+    f(p.clocher.p99Ms),
+    f(p.nginx.requestsPerSecond, 0),
+    f(p.nginx.p50Ms),
+    f(p.nginx.p99Ms),
+    f(p.clocher.requestsPerSecond / p.nginx.requestsPerSecond, 3),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  for (const r of [header, ...rows]) console.log(`  ${r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}`);
+  console.log(
+    `  home page with the page cache off: ${f(uncached.requestsPerSecond, 0)} req/s, p50 ${f(uncached.p50Ms)} ms, p99 ${f(uncached.p99Ms)} ms`,
+  );
+  console.log(
+    `  clocher RSS after the cached run: ${memory ? `${f(memory.rssMiB, 1)} MiB (peak ${f(memory.peakMiB, 1)} MiB)` : 'n/a'}`,
+  );
+  const errors = [...pages.flatMap((p) => [p.clocher.errors, p.nginx.errors]), uncached.errors].reduce(
+    (a, b) => a + b,
+    0,
+  );
+  console.log(`  errors or non-2xx answers: ${errors}`);
+}
+
+async function fetchPage(url: string): Promise<Buffer> {
+  const res = await fetch(url);
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
 }
 
 async function main(): Promise<void> {
@@ -178,18 +214,34 @@ async function main(): Promise<void> {
   console.log(`bench: engine ${o.engine}, load tool ${o.tool}, temp dir ${dir}`);
 
   const clocher = await startClocher(o, dir);
-  const home = await fetch(`${clocher.url}/`);
-  if (home.status !== 200) throw new Error(`GET / answered ${home.status}:\n${clocher.child.tail()}`);
-  const page = Buffer.from(await home.arrayBuffer());
-  console.log(`bench: home page ${page.length} bytes`);
-
-  const clocherResult = await warmUpAndMeasure('clocher', `${clocher.url}/`, o);
+  const list = (await fetchPage(`${clocher.url}/actualites`)).toString();
+  const article = /href="(\/actualites\/[a-z0-9-]+)"/.exec(list)?.[1];
+  if (!article) throw new Error('no actualité found on /actualites');
+  const targets: Target[] = [];
+  for (const [name, p] of [
+    ['home', '/'],
+    ['actualite', article],
+    ['agenda', '/agenda'],
+  ] as const) {
+    targets.push({ name, path: p, bytes: await fetchPage(`${clocher.url}${p}`) });
+  }
+  const clocherResults: LoadResult[] = [];
+  for (const t of targets)
+    clocherResults.push(await warmUpAndMeasure(`clocher ${t.path}`, `${clocher.url}${t.path}`, o));
   const memory = residentMemory(clocher.child.proc.pid);
   await stopChild(clocher.child);
 
-  const nginxUrl = await startNginx(o, dir, page);
-  const nginxResult = await warmUpAndMeasure('nginx', nginxUrl, o);
-  printTable(o, clocherResult, nginxResult, memory);
+  const uncachedServer = await startClocher(o, dir, false);
+  const uncached = await warmUpAndMeasure('clocher / (page cache off)', `${uncachedServer.url}/`, o);
+  await stopChild(uncachedServer.child);
+
+  const nginxUrl = await startNginx(o, dir, targets);
+  const pages: PageFigures[] = [];
+  for (const [i, t] of targets.entries()) {
+    const nginx = await warmUpAndMeasure(`nginx ${t.path}`, `${nginxUrl}/${t.name}.html`, o);
+    pages.push({ target: t, clocher: clocherResults[i] as LoadResult, nginx });
+  }
+  printTable(o, pages, uncached, memory);
 }
 
 let interrupted = false;

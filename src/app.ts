@@ -13,7 +13,11 @@ import { registerHealthRoutes } from './core/http/health.js';
 import { PageCache } from './core/http/page-cache.js';
 import { registerSecurityHeaders } from './core/http/security.js';
 import type { ClocherModule } from './core/module.js';
+import { actualitesModule } from './modules/actualites/index.js';
+import { agendaModule } from './modules/agenda/index.js';
+import { alertesModule } from './modules/alertes/index.js';
 import { backofficeModule } from './modules/backoffice/index.js';
+import { cantineModule } from './modules/cantine/index.js';
 import { comptesModule } from './modules/comptes/index.js';
 import { mediasModule } from './modules/medias/index.js';
 import { plateformeModule } from './modules/plateforme/index.js';
@@ -28,7 +32,11 @@ export const MODULES: readonly ClocherModule[] = [
   plateformeModule,
   mediasModule,
   reglagesModule,
+  alertesModule,
   siteModule,
+  actualitesModule,
+  agendaModule,
+  cantineModule,
 ];
 
 /** Paths that are not a commune's pages: no tenant resolution. */
@@ -49,7 +57,7 @@ export async function buildApp(
   app.decorate('deps', {
     ...deps,
     modules: deps.modules ?? MODULES,
-    pageCache: deps.pageCache ?? new PageCache(deps.db, deps.config.pageCache),
+    pageCache: deps.pageCache ?? new PageCache(deps.db, deps.config.pageCache, deps.now),
   });
   app.decorateRequest('commune', null);
   app.decorateRequest('sessionUser', undefined);
@@ -101,7 +109,10 @@ export async function buildApp(
   // checked by readMultipartForm once its fields are read (routes marked MULTIPART_ROUTE only).
   app.addHook('preHandler', (req, reply, done) => {
     const multipart = (req.routeOptions.config as { multipartForm?: boolean } | undefined)?.multipartForm;
-    if (req.method === 'POST' && !multipart) app.csrfProtection(req, reply, done);
+    // A mail link whose secret token is the credential (one-click unsubscribe, RFC 8058) is posted
+    // by mail clients without any cookie: routes marked `{ config: { tokenLink: true } }` only.
+    const tokenLink = (req.routeOptions.config as { tokenLink?: boolean } | undefined)?.tokenLink;
+    if (req.method === 'POST' && !multipart && !tokenLink) app.csrfProtection(req, reply, done);
     else done();
   });
 

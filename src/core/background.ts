@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { alertesJobHandlers } from '../modules/alertes/index.js';
 import { deleteExpiredSessions, SESSION_IDLE_MINUTES } from './auth/index.js';
 import type { Clock } from './clock.js';
 import type { Log } from './context.js';
@@ -37,6 +38,8 @@ export function startBackgroundWork(deps: {
       [CONTENT_CHANGE_JOB]: async (_payload, ctx) => {
         if (ctx.communeId !== null) await bumpContentVersion(ctx.db, ctx.communeId);
       },
+      // An alert that starts is mailed to its subscribers.
+      ...alertesJobHandlers({ publicUrl: deps.config.publicUrl }),
       ...deps.handlers,
     },
     periodic: [

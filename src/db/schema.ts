@@ -5,6 +5,16 @@ import type { StoredFileTable } from '../core/files/files.table.js';
 import type { JobScheduleTable, JobTable } from '../core/jobs/jobs.table.js';
 import type { MailOutboxTable } from '../core/mail/mail.table.js';
 import type { CommuneHostTable, CommuneTable, EpciTable } from '../core/tenancy/tenancy.table.js';
+import type { ActualiteTable } from '../modules/actualites/actualites.table.js';
+import type { EvenementTable } from '../modules/agenda/agenda.table.js';
+import type { AlerteAbonneTable, AlerteJetonTable, AlerteTable } from '../modules/alertes/alertes.table.js';
+import type {
+  CantineEgalimTable,
+  CantineMenuPlatTable,
+  CantineMenuTable,
+  CantinePlatTable,
+  CantineRestaurantTable,
+} from '../modules/cantine/cantine.table.js';
 import type { MediaTable } from '../modules/medias/medias.table.js';
 import type { PageTable } from '../modules/site/site.table.js';
 
@@ -27,6 +37,16 @@ export interface DB {
   revision: RevisionTable;
   search_document: SearchDocumentTable;
   media: MediaTable;
+  actualite: ActualiteTable;
+  evenement: EvenementTable;
+  alerte: AlerteTable;
+  alerte_abonne: AlerteAbonneTable;
+  alerte_jeton: AlerteJetonTable;
+  cantine_restaurant: CantineRestaurantTable;
+  cantine_plat: CantinePlatTable;
+  cantine_menu: CantineMenuTable;
+  cantine_menu_plat: CantineMenuPlatTable;
+  cantine_egalim: CantineEgalimTable;
 }
 
 /** Tables whose rows belong to one commune: they are reached through a TenantScope only. */

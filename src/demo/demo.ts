@@ -4,6 +4,10 @@ import { createUser, grantRole, type Role } from '../core/auth/index.js';
 import type { PlatformCtx } from '../core/context.js';
 import { randomToken } from '../core/crypto.js';
 import { countCommunes, registerCommune } from '../core/tenancy/index.js';
+import { seedActualitesDemo } from '../modules/actualites/index.js';
+import { seedAgendaDemo } from '../modules/agenda/index.js';
+import { seedAlertesDemo } from '../modules/alertes/index.js';
+import { seedCantineDemo } from '../modules/cantine/index.js';
 import { plainTextToHtml, savePage } from '../modules/site/index.js';
 import { DEMO_PAGES, type DemoPage } from './demo-pages.js';
 
@@ -102,5 +106,9 @@ export async function seedDemo(ctx: PlatformCtx, password: string): Promise<bool
     }
   };
   await insertTree(DEMO_PAGES, null);
+  await seedActualitesDemo({ ...ctx, commune });
+  await seedAgendaDemo({ ...ctx, commune });
+  await seedAlertesDemo({ ...ctx, commune });
+  await seedCantineDemo({ ...ctx, commune });
   return true;
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { type Commune, conformityMention } from '../core/tenancy/index.js';
-import { Document } from './document.js';
+import { Document, type DocumentProps } from './document.js';
 import { isCurrent, type NavItem } from './nav.js';
 
 export interface PublicShell {
@@ -16,11 +16,14 @@ export interface PublicLayoutProps {
   shell: PublicShell;
   title: string;
   description?: string;
+  /** Open Graph tags and alternate formats (feeds), passed to the document head. */
+  openGraph?: DocumentProps['openGraph'];
+  alternates?: DocumentProps['alternates'];
   children: ComponentChildren;
 }
 
 /** The public site's frame: skip link, header with the commune's name, navigation, footer with the legal links. */
-export function PublicLayout({ shell, title, description, children }: PublicLayoutProps) {
+export function PublicLayout({ shell, title, description, openGraph, alternates, children }: PublicLayoutProps) {
   const { commune } = shell;
   const siteName = commune ? `Commune de ${commune.nom}` : 'Clocher';
   const fullTitle = title === siteName ? title : `${title} – ${siteName}`;
@@ -29,6 +32,8 @@ export function PublicLayout({ shell, title, description, children }: PublicLayo
       title={fullTitle}
       description={description}
       canonical={shell.canonicalBase ? `${shell.canonicalBase}${shell.currentPath}` : undefined}
+      openGraph={openGraph}
+      alternates={alternates}
     >
       <a class="skip-link" href="#contenu">
         Aller au contenu
@@ -41,13 +46,20 @@ export function PublicLayout({ shell, title, description, children }: PublicLayo
       <header class="site-header">
         <div class="container site-header__inner">
           <a class="brand" href="/">
-            <img class="brand__logo" src={commune?.theme.logoUrl ?? '/static/img/blason.svg'} alt="" width="48" height="48" />
+            <img
+              class="brand__logo"
+              src={commune?.theme.logoUrl ?? '/static/img/blason.svg'}
+              alt=""
+              width="48"
+              height="48"
+            />
             <span class="brand__text">
               <span class="brand__kicker">Commune de</span>
               <span class="brand__name">{commune?.nom ?? 'Clocher'}</span>
             </span>
           </a>
           {commune && (
+            // biome-ignore lint/a11y/useSemanticElements: the <search> element is too recent for the assistive technologies our residents use; role="search" is understood everywhere
             <form method="get" action="/recherche" role="search" class="site-search">
               <label class="sr-only" for="recherche-entete">
                 Rechercher sur le site

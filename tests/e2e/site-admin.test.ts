@@ -54,7 +54,7 @@ describe('administration du site dans chromium', browserTest, () => {
       await reader.waitForURL(/\/recherche\?q=cimetiere/);
       await expectNoAxeViolations(reader, '/recherche');
       await reader.locator('.search-results').getByRole('link', { name: 'Cimetière communal' }).click();
-      assert.match(await reader.locator('main').innerText(), /ouvert tous les jours de 8 h à 18 h/);
+      assert.match((await reader.locator('main').textContent()) ?? '', /ouvert tous les jours de 8 h à 18 h/);
       assert.deepEqual(await citizen.cookies(), [], 'a reader gets no cookie');
     }));
 

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { VNode } from 'preact';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import type { Clock } from '../clock.js';
 import { scheduleJob } from '../jobs/index.js';
 import { COMMUNE_CACHE_TTL_MS } from '../tenancy/resolver.js';
 import { renderDocument } from './render.js';
@@ -37,6 +38,7 @@ export class PageCache {
   constructor(
     private readonly db: Database,
     readonly enabled: boolean,
+    private readonly now: Clock = () => new Date(),
     private readonly pollMs = 1_000,
     private readonly settleMs = COMMUNE_CACHE_TTL_MS,
   ) {}
@@ -78,14 +80,14 @@ export class PageCache {
   ): Promise<FastifyReply> {
     reply.header('cache-control', 'no-cache');
     if (!this.enabled) return reply.type('text/html; charset=utf-8').send(renderDocument(await render()));
-    const e = await this.entry(communeId, Date.now());
+    const e = await this.entry(communeId, this.now().getTime());
     let page = e.pages.get(req.url);
     if (!page) {
       const body = renderDocument(await render());
       const etag = `"${e.version}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
       page = { body, etag };
       if (e.pages.size >= MAX_PAGES_PER_COMMUNE) e.pages.clear();
-      if (Date.now() >= e.storeAfter) e.pages.set(req.url, page);
+      if (this.now().getTime() >= e.storeAfter) e.pages.set(req.url, page);
     }
     reply.header('etag', page.etag);
     if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();

@@ -9,6 +9,8 @@ export interface MailOutboxTable {
   html_body: string | null;
   /** JSON array of MailAttachment. */
   attachments: Generated<string>;
+  /** JSON object of extra headers (List-Unsubscribe…), or null. */
+  headers: string | null;
   status: 'pending' | 'sent' | 'failed';
   attempts: Generated<number>;
   next_attempt_at: string;

@@ -15,6 +15,21 @@ export interface MailInput {
   text: string;
   html?: string;
   attachments?: MailAttachment[];
+  /** Extra headers (List-Unsubscribe…). Names and values on one line each; never From/To/Subject. */
+  headers?: Record<string, string>;
+}
+
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
+const RESERVED_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'reply-to', 'sender']);
+
+function headersJson(headers: Record<string, string> | undefined): string | null {
+  if (!headers || Object.keys(headers).length === 0) return null;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase()) || /[\r\n]/.test(value)) {
+      throw new Error(`invalid mail header "${name}"`);
+    }
+  }
+  return JSON.stringify(headers);
 }
 
 /**
@@ -31,6 +46,7 @@ export async function enqueueMail(trx: Kysely<DB>, mail: MailInput, now: Date): 
       text_body: mail.text,
       html_body: mail.html ?? null,
       attachments: JSON.stringify(mail.attachments ?? []),
+      headers: headersJson(mail.headers),
       status: 'pending',
       next_attempt_at: now.toISOString(),
       created_at: now.toISOString(),

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** Extra headers (List-Unsubscribe…). */
+  headers?: Record<string, string>;
 }
 
 /** Where mails go: SMTP, or .eml files in the data dir when no SMTP server is configured. */

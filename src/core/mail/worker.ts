@@ -52,6 +52,7 @@ export async function deliverDueMails(
         subject: mail.subject,
         text: mail.text_body,
         ...(mail.html_body !== null && { html: mail.html_body }),
+        ...(mail.headers !== null && { headers: JSON.parse(mail.headers) as Record<string, string> }),
         attachments,
       });
       await db

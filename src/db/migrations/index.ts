@@ -7,6 +7,11 @@ import * as coreJobs from './202611281804_core_jobs.js';
 import * as coreFiles from './202611281805_core_files.js';
 import * as sitePages from './202611281810_site_pages.js';
 import * as coreContent from './202611281900_core_content.js';
+import * as actualitesTables from './202611282000_actualites_tables.js';
+import * as agendaTables from './202611282001_agenda_tables.js';
+import * as cantineTables from './202611282010_cantine_tables.js';
+import * as alertesTables from './202611282020_alertes_tables.js';
+import * as coreMailHeaders from './202611282021_core_mail_headers.js';
 import * as mediasTables from './202611282030_medias_tables.js';
 
 /** The one timeline of migrations, in order. Append only; never edit a merged migration. */
@@ -20,4 +25,9 @@ export const migrations: Record<string, Migration> = {
   '202611281810_site_pages': sitePages,
   '202611281900_core_content': coreContent,
   '202611282030_medias_tables': mediasTables,
+  '202611282000_actualites_tables': actualitesTables,
+  '202611282001_agenda_tables': agendaTables,
+  '202611282010_cantine_tables': cantineTables,
+  '202611282020_alertes_tables': alertesTables,
+  '202611282021_core_mail_headers': coreMailHeaders,
 };

@@ -26,11 +26,11 @@ export async function searchPublicRoutes(app: FastifyInstance): Promise<void> {
       for (const path of (await m.sitemap?.(ctx)) ?? []) paths.add(path);
     }
     const base = app.deps.config.publicUrl;
-    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${[
       ...paths,
     ]
-      .map((p) => `  <url><loc>${escape(base + p)}</loc></url>`)
+      .map((p) => `  <url><loc>${escapeXml(base + p)}</loc></url>`)
       .join('\n')}\n</urlset>\n`;
     return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(xml);
   });

@@ -27,7 +27,7 @@ export function ContentPage(v: {
         />
         <h1>{v.page.title}</h1>
         {v.page.summary && <p class="lead">{v.page.summary}</p>}
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by the allow-list at save (SafeHtml) */}
+        {/* The body is SafeHtml: sanitized by the allow-list when it was saved. */}
         <div class="rich-text" dangerouslySetInnerHTML={{ __html: v.page.bodyHtml }} />
         {v.children.length > 0 && (
           <section aria-labelledby="sous-pages">

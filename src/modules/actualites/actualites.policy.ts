@@ -1,0 +1,5 @@
+import { hasRole } from '../../core/auth/index.js';
+import type { Actor } from '../../core/context.js';
+
+/** Who writes, publishes and previews the commune's actualités. */
+export const canManageActualites = (actor: Actor): boolean => hasRole(actor, ['administrateur', 'secretaire', 'agent']);

@@ -1,0 +1,154 @@
+import type { TenantScope } from '../../core/tenancy/index.js';
+import { type Plat, platColumns, toPlat } from './cantine.repo.js';
+import { courseRank, REPAS, type RepasCode } from './cantine.rules.js';
+import type { MenuRow } from './cantine.table.js';
+
+/** Menus of a commune's restaurants and their dishes. */
+
+export interface Menu {
+  id: number;
+  restaurantId: number;
+  date: string;
+  repas: RepasCode;
+  vegetarien: boolean;
+  precision: string;
+  publishedAt: string;
+  updatedAt: string;
+  /** In course order, then in the order they were entered. */
+  plats: Plat[];
+}
+
+const menuColumns = [
+  'id',
+  'restaurant_id',
+  'date',
+  'repas',
+  'vegetarien',
+  'precision',
+  'published_at',
+  'updated_at',
+] as const;
+
+const repasRank = (code: string) => REPAS.findIndex((r) => r.code === code);
+
+async function withPlats(scope: TenantScope, rows: Pick<MenuRow, (typeof menuColumns)[number]>[]): Promise<Menu[]> {
+  if (rows.length === 0) return [];
+  const links = await scope
+    .selectFrom('cantine_menu_plat')
+    .innerJoin('cantine_plat', (j) =>
+      j
+        .onRef('cantine_plat.id', '=', 'cantine_menu_plat.plat_id')
+        .onRef('cantine_plat.commune_id', '=', 'cantine_menu_plat.commune_id'),
+    )
+    .select([...platColumns, 'cantine_menu_plat.menu_id', 'cantine_menu_plat.position'])
+    .where(
+      'cantine_menu_plat.menu_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('cantine_menu_plat.position')
+    .execute();
+  const byMenu = new Map<number, { plat: Plat; position: number }[]>();
+  for (const l of links)
+    byMenu.set(l.menu_id, [...(byMenu.get(l.menu_id) ?? []), { plat: toPlat(l), position: l.position }]);
+  return rows.map((r) => ({
+    id: r.id,
+    restaurantId: r.restaurant_id,
+    date: r.date,
+    repas: r.repas as RepasCode,
+    vegetarien: r.vegetarien === 1,
+    precision: r.precision,
+    publishedAt: r.published_at,
+    updatedAt: r.updated_at,
+    plats: (byMenu.get(r.id) ?? [])
+      .sort((a, b) => courseRank(a.plat.type) - courseRank(b.plat.type) || a.position - b.position)
+      .map((x) => x.plat),
+  }));
+}
+
+const byDayAndRepas = (a: Menu, b: Menu) =>
+  a.date.localeCompare(b.date) || a.restaurantId - b.restaurantId || repasRank(a.repas) - repasRank(b.repas);
+
+/** Menus between two dates included, of one restaurant or of all of them. */
+export async function listMenus(
+  scope: TenantScope,
+  filter: { restaurantId?: number; from?: string; to?: string } = {},
+): Promise<Menu[]> {
+  let q = scope.selectFrom('cantine_menu').select(menuColumns);
+  if (filter.restaurantId !== undefined) q = q.where('restaurant_id', '=', filter.restaurantId);
+  if (filter.from !== undefined) q = q.where('date', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('date', '<=', filter.to);
+  return (await withPlats(scope, await q.execute())).sort(byDayAndRepas);
+}
+
+/** The first day on or after `from` with a menu in the restaurant, with its menus. */
+export async function nextMenus(scope: TenantScope, restaurantId: number, from: string): Promise<Menu[]> {
+  const first = await scope
+    .selectFrom('cantine_menu')
+    .select('date')
+    .where('restaurant_id', '=', restaurantId)
+    .where('date', '>=', from)
+    .orderBy('date')
+    .executeTakeFirst();
+  return first ? listMenus(scope, { restaurantId, from: first.date, to: first.date }) : [];
+}
+
+export async function countMenus(scope: TenantScope, restaurantId: number): Promise<number> {
+  const r = await scope
+    .selectFrom('cantine_menu')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('restaurant_id', '=', restaurantId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export interface MenuValues {
+  vegetarien: boolean;
+  precision: string;
+}
+
+export async function insertMenu(
+  scope: TenantScope,
+  key: { restaurantId: number; date: string; repas: RepasCode },
+  v: MenuValues,
+  now: string,
+): Promise<number> {
+  const r = await scope
+    .insertInto('cantine_menu', {
+      restaurant_id: key.restaurantId,
+      date: key.date,
+      repas: key.repas,
+      vegetarien: v.vegetarien ? 1 : 0,
+      precision: v.precision,
+      published_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateMenu(scope: TenantScope, id: number, v: MenuValues, now: string): Promise<void> {
+  await scope
+    .updateTable('cantine_menu')
+    .set({ vegetarien: v.vegetarien ? 1 : 0, precision: v.precision, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Replaces the dishes of a menu. */
+export async function setMenuPlats(scope: TenantScope, menuId: number, platIds: readonly number[]): Promise<void> {
+  await scope.deleteFrom('cantine_menu_plat').where('menu_id', '=', menuId).execute();
+  if (platIds.length === 0) return;
+  await scope
+    .insertInto(
+      'cantine_menu_plat',
+      platIds.map((platId, position) => ({ menu_id: menuId, plat_id: platId, position })),
+    )
+    .execute();
+}
+
+export async function deleteMenu(scope: TenantScope, id: number): Promise<void> {
+  await scope.deleteFrom('cantine_menu_plat').where('menu_id', '=', id).execute();
+  await scope.deleteFrom('cantine_menu').where('id', '=', id).execute();
+}
