@@ -39,6 +39,12 @@
     min_height: 320,
     setup: (editor) => {
       editor.on('change', () => editor.save());
+      // The editable body carries an aria-label: give it the role that label belongs to (axe, RGAA 7.1).
+      editor.on('init', () => {
+        const body = editor.getBody();
+        body.setAttribute('role', 'textbox');
+        body.setAttribute('aria-multiline', 'true');
+      });
     },
   });
 })();

@@ -143,8 +143,8 @@ describe('actualités et agenda dans chromium', browserTest, () => {
       await expectNoAxeViolations(page, '/admin/agenda');
       await page.getByRole('link', { name: 'Annoncer un événement' }).click();
       await page.locator('iframe#champ-description_ifr').waitFor({ state: 'visible' });
-      // Checked with some text in the editor: TinyMCE labels its empty body with aria-label but no
-      // role, which axe reports (public/js/editor.js, reported to its owner).
+      await page.frameLocator('iframe#champ-description_ifr').locator('body[role="textbox"]').waitFor();
+      await expectNoAxeViolations(page, '/admin/agenda/nouveau (éditeur vide)');
       const description = page.frameLocator('iframe#champ-description_ifr').locator('body');
       await description.click();
       await description.pressSequentially('Ateliers de décorations pour les enfants.');

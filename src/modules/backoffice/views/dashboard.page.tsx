@@ -10,7 +10,44 @@ const ACTION_LABELS: Record<string, string> = {
   'member.updated': 'Modification d’un utilisateur',
   'member.role_granted': 'Attribution d’un rôle',
   'user.invitation_accepted': 'Invitation acceptée',
+  'commune.settings_changed': 'Réglages du site modifiés',
 };
+
+/** What an action is about, by the first part of its code ("actualite.published"). */
+const OBJECTS: Record<string, string> = {
+  actualite: 'Actualité',
+  evenement: 'Événement',
+  page: 'Page',
+  media: 'Médiathèque',
+  alerte: 'Alerte',
+  cantine: 'Cantine',
+  barometre: 'Baromètre',
+  demarche: 'Démarche',
+  demande: 'Demande',
+};
+
+const VERBS: Record<string, string> = {
+  created: 'création',
+  updated: 'modification',
+  deleted: 'suppression',
+  published: 'publication',
+  scheduled: 'publication programmée',
+  unpublished: 'retrait',
+  restored: 'version restaurée',
+  uploaded: 'ajout d’un fichier',
+  diffusee: 'envoi aux abonnés',
+};
+
+/** A French label for an audit action code; unknown codes are shown as they are. */
+export function actionLabel(action: string): string {
+  const known = ACTION_LABELS[action];
+  if (known) return known;
+  const [object = '', verb = ''] = action.split('.', 2);
+  const noun = OBJECTS[object];
+  if (!noun) return action;
+  const rest = action.slice(object.length + 1);
+  return `${noun} : ${VERBS[verb] ?? rest.replace(/[._]/g, ' ')}`;
+}
 
 export function DashboardPage({ shell, activity }: { shell: AdminShell; activity: AuditEntry[] }) {
   const commune = shell.commune;
@@ -47,8 +84,7 @@ export function DashboardPage({ shell, activity }: { shell: AdminShell; activity
           <ul class="activity">
             {activity.map((a) => (
               <li key={a.seq}>
-                <time dateTime={a.occurredAt}>{formatDateTime(a.occurredAt, 'medium')}</time> —{' '}
-                {ACTION_LABELS[a.action] ?? a.action}
+                <time dateTime={a.occurredAt}>{formatDateTime(a.occurredAt, 'medium')}</time> — {actionLabel(a.action)}
               </li>
             ))}
           </ul>
