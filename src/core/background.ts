@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { alertesJobHandlers } from '../modules/alertes/index.js';
-import { deleteExpiredSessions, SESSION_IDLE_MINUTES } from './auth/index.js';
+import { deleteExpiredSessions, purgeFailures, SESSION_IDLE_MINUTES } from './auth/index.js';
 import type { Clock } from './clock.js';
 import type { Log } from './context.js';
 import { bumpContentVersion, CONTENT_CHANGE_JOB } from './http/page-cache.js';
@@ -48,7 +48,9 @@ export function startBackgroundWork(deps: {
         schedule: 'every 60 minutes',
         handler: async (ctx) => {
           const n = await deleteExpiredSessions(ctx.db, ctx.now(), SESSION_IDLE_MINUTES);
-          if (n > 0) ctx.log.info({ sessions: n }, 'expired sessions purged');
+          const failures = await purgeFailures(ctx.db, new Date(ctx.now().getTime() - 24 * 3600_000));
+          if (n + failures > 0)
+            ctx.log.info({ sessions: n, failures }, 'expired sessions and old sign-in failures purged');
         },
       },
       ...(deps.periodic ?? []),

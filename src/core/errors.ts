@@ -2,7 +2,14 @@
  * Typed errors with stable codes. The HTTP error handler maps each code to a status and a French
  * page; code never compares message text. `message` is in French when it is meant for the user.
  */
-export type ErrorCode = 'NotFound' | 'Forbidden' | 'Unauthenticated' | 'Invalid' | 'Conflict' | 'InvalidTransition';
+export type ErrorCode =
+  | 'NotFound'
+  | 'Forbidden'
+  | 'Unauthenticated'
+  | 'Invalid'
+  | 'Conflict'
+  | 'InvalidTransition'
+  | 'RateLimited';
 
 export class AppError extends Error {
   constructor(
@@ -31,6 +38,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   Invalid: 400,
   Conflict: 409,
   InvalidTransition: 409,
+  RateLimited: 429,
 };
 
 export function isAppError(error: unknown, code?: ErrorCode): error is AppError {

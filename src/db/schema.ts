@@ -1,5 +1,11 @@
 import type { AuditChainTable, AuditEventTable } from '../core/audit/audit.table.js';
-import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } from '../core/auth/auth.table.js';
+import type {
+  AppUserTable,
+  MembershipTable,
+  SignInFailureTable,
+  UserSessionTable,
+  UserTokenTable,
+} from '../core/auth/auth.table.js';
 import type { RevisionTable, SearchDocumentTable } from '../core/content/content.table.js';
 import type { StoredFileTable } from '../core/files/files.table.js';
 import type { JobScheduleTable, JobTable } from '../core/jobs/jobs.table.js';
@@ -27,6 +33,7 @@ export interface DB {
   membership: MembershipTable;
   user_session: UserSessionTable;
   user_token: UserTokenTable;
+  sign_in_failure: SignInFailureTable;
   audit_chain: AuditChainTable;
   audit_event: AuditEventTable;
   mail_outbox: MailOutboxTable;

@@ -44,3 +44,16 @@ export function sessionIsValid(s: SessionTimes, now: Date): boolean {
 
 export const sessionNeedsTouch = (s: SessionTimes, now: Date): boolean =>
   now.getTime() - Date.parse(s.lastSeenAt) >= SESSION_TOUCH_MINUTES * 60_000;
+
+/**
+ * Password guessing is slowed down: after 10 failures for one account, or 30 from one address,
+ * within 15 minutes, sign-in answers « trop de tentatives » for the rest of the window, the same
+ * whether the account exists or not.
+ */
+export const THROTTLE = { windowMinutes: 15, perAccount: 10, perIp: 30 } as const;
+
+export const isThrottled = (accountFailures: number, ipFailures: number): boolean =>
+  accountFailures >= THROTTLE.perAccount || ipFailures >= THROTTLE.perIp;
+
+export const TOO_MANY_ATTEMPTS =
+  'Trop de tentatives de connexion. Pour protéger les comptes, la connexion est suspendue pendant 15 minutes. Réessayez plus tard.';

@@ -6,12 +6,15 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { enqueueMail } from '../mail/index.js';
 import { TenantScope } from '../tenancy/tenant-scope.js';
 import {
+  isThrottled,
   normalizeEmail,
   passwordProblem,
   SESSION_ABSOLUTE_MINUTES,
   sessionIsValid,
   sessionNeedsTouch,
+  THROTTLE,
   TOKEN_LIFETIME_MINUTES,
+  TOO_MANY_ATTEMPTS,
   type TokenPurpose,
 } from './auth.rules.js';
 import * as members from './memberships.repo.js';
@@ -19,6 +22,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js'
 import { can } from './policy.js';
 import { ROLE_LABELS, type Role } from './roles.js';
 import * as sessions from './sessions.repo.js';
+import * as throttle from './throttle.repo.js';
 import * as users from './users.platform.repo.js';
 
 export const SIGN_IN_FAILED = 'Adresse électronique ou mot de passe incorrect.';
@@ -38,12 +42,26 @@ export interface SignInInput {
  */
 export async function signIn(ctx: PlatformCtx, input: SignInInput): Promise<{ token: string; userId: number }> {
   const email = normalizeEmail(input.email);
-  const user = await users.findUserByEmail(ctx.db, email);
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   const now = ctx.now();
-  if (!user?.passwordHash || !ok || user.disabled) {
+  const keys = { account: throttle.accountKey(email), ip: throttle.ipKey(ctx.ip) };
+  const recent = await throttle.countRecentFailures(ctx.db, addMinutes(now, -THROTTLE.windowMinutes), keys);
+  if (isThrottled(recent.account, recent.ip)) {
     await ctx.db.transaction().execute((trx) =>
       appendAuditEvent(trx, {
+        communeId: input.communeId,
+        occurredAt: now,
+        action: 'auth.sign_in_throttled',
+        personal: { email, ip: ctx.ip ?? null },
+      }),
+    );
+    throw new AppError('RateLimited', TOO_MANY_ATTEMPTS);
+  }
+  const user = await users.findUserByEmail(ctx.db, email);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !user.passwordHash || !ok || user.disabled) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await throttle.recordFailure(trx, now, keys);
+      await appendAuditEvent(trx, {
         communeId: input.communeId,
         occurredAt: now,
         action: 'auth.sign_in_failed',
@@ -51,8 +69,21 @@ export async function signIn(ctx: PlatformCtx, input: SignInInput): Promise<{ to
         objectType: 'user',
         objectId: user?.id ?? null,
         personal: { email, ip: ctx.ip ?? null },
-      }),
-    );
+      });
+      // The owner learns that someone is guessing their password, once per window.
+      if (user && recent.account + 1 === THROTTLE.perAccount) {
+        await enqueueMail(
+          trx,
+          {
+            communeId: input.communeId,
+            to: user.email,
+            subject: 'Tentatives de connexion à votre compte',
+            text: `Bonjour,\n\n${THROTTLE.perAccount} tentatives de connexion avec un mauvais mot de passe ont visé votre compte en moins de ${THROTTLE.windowMinutes} minutes. Par sécurité, la connexion à ce compte est suspendue pendant ${THROTTLE.windowMinutes} minutes.\n\nSi ce n’était pas vous, quelqu’un essaie peut-être de deviner votre mot de passe : choisissez-en un long et unique, et prévenez l’administrateur de la commune.\n`,
+          },
+          now,
+        );
+      }
+    });
     throw new AppError('Unauthenticated', SIGN_IN_FAILED);
   }
   const token = randomToken();

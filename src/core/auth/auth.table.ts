@@ -45,3 +45,10 @@ export interface UserTokenTable {
 }
 
 export type AppUserRow = Selectable<AppUserTable>;
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  at: string;
+  account_key: string;
+  ip_key: string;
+}

@@ -28,4 +28,5 @@ export type { Member } from './memberships.repo.js';
 export { type CoreAction, can, hasRole } from './policy.js';
 export { isRole, ROLE_LABELS, ROLES, type Role } from './roles.js';
 export { deleteExpiredSessions } from './sessions.repo.js';
+export { purgeFailures } from './throttle.repo.js';
 export { findUserByEmail, listUserCommunes, type UserRecord } from './users.platform.repo.js';

@@ -53,7 +53,7 @@ export async function comptesRoutes(app: FastifyInstance): Promise<void> {
       reply.setCookie(names.session, token, cookieOptions(app.deps.config.secure, SESSION_ABSOLUTE_MINUTES * 60));
       return reply.redirect(safeReturnPath(form.data.retour) ?? '/admin', 303);
     } catch (error) {
-      if (!isAppError(error, 'Unauthenticated')) throw error;
+      if (!isAppError(error, 'Unauthenticated') && !isAppError(error, 'RateLimited')) throw error;
       return sendPage(
         reply,
         SignInPage({
@@ -63,7 +63,7 @@ export async function comptesRoutes(app: FastifyInstance): Promise<void> {
           retour: safeReturnPath(form.data.retour),
           failed: error.message,
         }),
-        401,
+        error.code === 'RateLimited' ? 429 : 401,
       );
     }
   });
