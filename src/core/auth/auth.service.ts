@@ -18,6 +18,7 @@ import {
   type TokenPurpose,
 } from './auth.rules.js';
 import * as members from './memberships.repo.js';
+import { issueToken } from './password-links.service.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { can } from './policy.js';
 import { ROLE_LABELS, type Role } from './roles.js';
@@ -294,65 +295,6 @@ export async function inviteMember(ctx: CommuneCtx, input: InviteInput): Promise
       objectType: 'user',
       objectId: userId,
       details: { role: input.role },
-    });
-  });
-}
-
-async function issueToken(
-  trx: PlatformCtx['db'],
-  userId: number,
-  communeId: number | null,
-  purpose: TokenPurpose,
-  now: Date,
-): Promise<string> {
-  const token = randomToken();
-  await sessions.insertToken(trx, {
-    id: sha256Hex(token),
-    userId,
-    communeId,
-    purpose,
-    now: now.toISOString(),
-    expiresAt: addMinutes(now, TOKEN_LIFETIME_MINUTES[purpose]).toISOString(),
-  });
-  return token;
-}
-
-/** The account an invitation link is for, if the link is still valid. */
-export async function findInvitation(
-  ctx: Pick<PlatformCtx, 'db' | 'now'>,
-  token: string,
-): Promise<{ email: string; displayName: string } | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const t = await sessions.findToken(ctx.db, sha256Hex(token));
-  if (t?.purpose !== 'invitation' || t.used_at !== null || Date.parse(t.expires_at) <= ctx.now().getTime()) {
-    return null;
-  }
-  const user = await users.findUserById(ctx.db, t.user_id);
-  return user ? { email: user.email, displayName: user.displayName } : null;
-}
-
-/** Sets the password chosen through an invitation link; the link then stops working. */
-export async function acceptInvitation(ctx: PlatformCtx, token: string, password: string): Promise<void> {
-  const problem = passwordProblem(password);
-  if (problem) throw invalid(problem, { password: problem });
-  if (!(await findInvitation(ctx, token))) {
-    throw notFound('Ce lien d’invitation n’est plus valable. Demandez à l’administrateur de vous inviter à nouveau.');
-  }
-  const passwordHash = await hashPassword(password);
-  await ctx.db.transaction().execute(async (trx) => {
-    const id = sha256Hex(token);
-    const t = await sessions.findToken(trx, id);
-    if (!t || !(await sessions.useToken(trx, id, ctx.now().toISOString()))) {
-      throw notFound('Ce lien d’invitation a déjà été utilisé.');
-    }
-    await users.updateUser(trx, t.user_id, { passwordHash, now: ctx.now().toISOString() });
-    await appendAuditEvent(trx, {
-      communeId: t.commune_id,
-      occurredAt: ctx.now(),
-      action: 'user.invitation_accepted',
-      actorUserId: t.user_id,
-      objectType: 'user',
-      objectId: t.user_id,
     });
   });
 }

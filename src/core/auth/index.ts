@@ -6,9 +6,7 @@ export {
   SESSION_IDLE_MINUTES,
 } from './auth.rules.js';
 export {
-  acceptInvitation,
   createUser,
-  findInvitation,
   grantRole,
   inviteMember,
   loadSession,
@@ -25,6 +23,7 @@ export {
   updateCommuneMember,
 } from './members.service.js';
 export type { Member } from './memberships.repo.js';
+export { acceptInvitation, findInvitation, requestPasswordReset } from './password-links.service.js';
 export { type CoreAction, can, hasRole } from './policy.js';
 export { isRole, ROLE_LABELS, ROLES, type Role } from './roles.js';
 export { deleteExpiredSessions } from './sessions.repo.js';

@@ -7,8 +7,9 @@ import { listAuditEvents } from '../audit/index.js';
 import { type Actor, type CommuneCtx, systemActor } from '../context.js';
 import { isAppError } from '../errors.js';
 import { type Commune, findCommuneById } from '../tenancy/index.js';
-import { acceptInvitation, createUser, findInvitation, grantRole, inviteMember, signIn } from './auth.service.js';
+import { createUser, grantRole, inviteMember, signIn } from './auth.service.js';
 import { listCommuneMembers, updateCommuneMember } from './members.service.js';
+import { acceptInvitation, findInvitation } from './password-links.service.js';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const BASE_URL = 'https://mairie.example.fr';

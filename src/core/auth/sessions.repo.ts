@@ -97,3 +97,15 @@ export async function useToken(db: Db, id: string, now: string): Promise<boolean
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Was a token of this purpose issued to the user since `sinceIso`? (throttles reset mails) */
+export async function hasRecentToken(db: Db, userId: number, purpose: string, sinceIso: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('user_token')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('created_at', '>=', sinceIso)
+    .executeTakeFirst();
+  return r !== undefined;
+}

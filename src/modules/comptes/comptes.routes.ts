@@ -1,13 +1,22 @@
-import type { FastifyInstance } from 'fastify';
-import { acceptInvitation, findInvitation, SESSION_ABSOLUTE_MINUTES, signIn, signOut } from '../../core/auth/index.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  acceptInvitation,
+  findInvitation,
+  requestPasswordReset,
+  SESSION_ABSOLUTE_MINUTES,
+  signIn,
+  signOut,
+} from '../../core/auth/index.js';
 import { systemActor } from '../../core/context.js';
 import { isAppError, notFound } from '../../core/errors.js';
 import { cookieNames, cookieOptions } from '../../core/http/cookies.js';
+import { emailField } from '../../core/http/fields.js';
 import { formToken, parseForm } from '../../core/http/forms.js';
 import { sendPage } from '../../core/http/render.js';
 import { platformCtx, sessionToken } from '../../core/http/request-context.js';
 import { choosePasswordSchema, safeReturnPath, signInSchema } from './comptes.schemas.js';
-import { InvitationPage } from './views/invitation.page.js';
+import { ForgotPasswordPage, InvitationPage } from './views/invitation.page.js';
 import { SignInPage } from './views/sign-in.page.js';
 
 /** Sign-in, sign-out and the invitation link: the doors of the back-office. */
@@ -103,6 +112,88 @@ export async function comptesRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) return page(form.errors);
     try {
       await acceptInvitation(platformCtx(req, systemActor('invitation')), req.params.token, form.data.password);
+    } catch (error) {
+      if (isAppError(error, 'Invalid')) return page(error.fields);
+      throw error;
+    }
+    return reply.redirect('/admin/connexion?invitation=ok', 303);
+  });
+}
+
+/** Forgotten password: a link by e-mail, then the choice of a new password. */
+export async function passwordResetRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/admin/mot-de-passe-oublie', async (req, reply) =>
+    sendPage(reply, ForgotPasswordPage({ commune: req.commune, csrfToken: formToken(reply) })),
+  );
+
+  app.post('/admin/mot-de-passe-oublie', async (req, reply) => {
+    const form = parseForm(z.object({ email: emailField }), req.body);
+    if (!form.ok) {
+      return sendPage(
+        reply,
+        ForgotPasswordPage({
+          commune: req.commune,
+          csrfToken: formToken(reply),
+          email: form.values.email,
+          errors: form.errors,
+        }),
+        400,
+      );
+    }
+    await requestPasswordReset(platformCtx(req, systemActor('password-reset')), {
+      email: form.data.email,
+      baseUrl: app.deps.config.publicUrl,
+      communeId: req.commune?.id ?? null,
+      communeNom: req.commune?.nom ?? null,
+    });
+    return sendPage(reply, ForgotPasswordPage({ commune: req.commune, csrfToken: formToken(reply), sent: true }));
+  });
+
+  const showReset = async (req: FastifyRequest<{ Params: { token: string } }>) => {
+    const link = await findInvitation(app.deps, req.params.token, 'reset');
+    if (!link)
+      throw notFound('Ce lien n’est plus valable (il sert une fois, pendant une heure). Demandez-en un nouveau.');
+    return link;
+  };
+
+  app.get<{ Params: { token: string } }>('/admin/mot-de-passe/:token', async (req, reply) => {
+    const link = await showReset(req);
+    return sendPage(
+      reply,
+      InvitationPage({
+        commune: req.commune,
+        csrfToken: formToken(reply),
+        token: req.params.token,
+        mode: 'reset',
+        ...link,
+      }),
+    );
+  });
+
+  app.post<{ Params: { token: string } }>('/admin/mot-de-passe/:token', async (req, reply) => {
+    const link = await showReset(req);
+    const form = parseForm(choosePasswordSchema, req.body);
+    const page = (errors: Record<string, string>) =>
+      sendPage(
+        reply,
+        InvitationPage({
+          commune: req.commune,
+          csrfToken: formToken(reply),
+          token: req.params.token,
+          mode: 'reset',
+          ...link,
+          errors,
+        }),
+        400,
+      );
+    if (!form.ok) return page(form.errors);
+    try {
+      await acceptInvitation(
+        platformCtx(req, systemActor('password-reset')),
+        req.params.token,
+        form.data.password,
+        'reset',
+      );
     } catch (error) {
       if (isAppError(error, 'Invalid')) return page(error.fields);
       throw error;

@@ -1,13 +1,14 @@
 import { can } from '../../core/auth/index.js';
 import type { ClocherModule } from '../../core/module.js';
 import { comptesAdminRoutes } from './comptes.admin-routes.js';
-import { comptesRoutes } from './comptes.routes.js';
+import { comptesRoutes, passwordResetRoutes } from './comptes.routes.js';
 
 /** Accounts: sign-in and sign-out, invitations, and the commune's users page. */
 export const comptesModule: ClocherModule = {
   name: 'comptes',
   routes: async (app) => {
     await comptesRoutes(app);
+    await passwordResetRoutes(app);
     await comptesAdminRoutes(app);
   },
   adminEntries: (actor) =>

@@ -44,8 +44,8 @@ export function SignInPage(v: SignInView) {
           Se connecter
         </button>
       </form>
-      <p class="muted small">
-        Mot de passe oublié ? Demandez à l’administrateur de la commune de vous inviter à nouveau.
+      <p>
+        <a href="/admin/mot-de-passe-oublie">Mot de passe oublié ?</a>
       </p>
     </BareLayout>
   );
