@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-cli-'));
@@ -100,6 +101,20 @@ describe('la commande clocher', () => {
     const server = run('src/server.ts', [], { CLOCHER_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     assert.equal(server.status, 1);
     assert.match(server.stderr, /cannot open the postgres database/);
+  });
+
+  it('vérifie la chaîne du journal d’audit et détecte une ligne modifiée', () => {
+    const ok = clocher('audit', 'verify');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /^ok +platform$/m);
+    assert.match(ok.stdout, /^ok +rennes \(35238\)$/m);
+    const db = new Database(path.join(dataDir, 'clocher.sqlite'));
+    db.prepare("update audit_event set action = 'user.created_fake' where seq = 1 and chain = 'platform'").run();
+    db.close();
+    const broken = clocher('audit', 'verify');
+    assert.equal(broken.status, 1);
+    assert.match(broken.stdout, /BROKEN +platform: first bad event at sequence 1/);
+    assert.match(broken.stderr, /altered in 1 chain/);
   });
 
   it('affiche l’aide', () => {

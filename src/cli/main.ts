@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { migrateToLatest } from '../db/migrate.js';
+import { auditCommands } from './audit.commands.js';
 import { action, withPlatform } from './cli-context.js';
 import { communeCommands } from './commune.commands.js';
 import { userCommands } from './user.commands.js';
@@ -27,6 +28,7 @@ export function buildCli(): Command {
     );
 
   communeCommands(program);
+  auditCommands(program);
   userCommands(program);
   return program;
 }
