@@ -5,6 +5,7 @@ import type {
   SignInFailureTable,
   UserSessionTable,
   UserTokenTable,
+  UserTotpTable,
 } from '../core/auth/auth.table.js';
 import type { RevisionTable, SearchDocumentTable } from '../core/content/content.table.js';
 import type { StoredFileTable } from '../core/files/files.table.js';
@@ -34,6 +35,7 @@ export interface DB {
   user_session: UserSessionTable;
   user_token: UserTokenTable;
   sign_in_failure: SignInFailureTable;
+  user_totp: UserTotpTable;
   audit_chain: AuditChainTable;
   audit_event: AuditEventTable;
   mail_outbox: MailOutboxTable;

@@ -41,6 +41,9 @@ export function AdminLayout({
               {shell.userName}
               {shell.roleLabel && <span class="admin-user__role"> · {shell.roleLabel}</span>}
             </span>
+            <a class="admin-user__site" href="/admin/compte">
+              Mon compte
+            </a>
             <a class="admin-user__site" href="/">
               Voir le site
             </a>

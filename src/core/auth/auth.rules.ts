@@ -10,7 +10,8 @@ export const SESSION_ABSOLUTE_MINUTES = 12 * 60;
 export const SESSION_TOUCH_MINUTES = 1;
 
 /** Invitation links stay valid 7 days; reset links 1 hour. */
-export const TOKEN_LIFETIME_MINUTES = { invitation: 7 * 24 * 60, reset: 60 } as const;
+/** Invitation links 7 days; reset links 1 hour; the step between password and second factor 5 minutes. */
+export const TOKEN_LIFETIME_MINUTES = { invitation: 7 * 24 * 60, reset: 60, mfa: 5 } as const;
 export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MINUTES;
 
 /** The French problem with a new password, or null when it is acceptable. */

@@ -22,6 +22,7 @@ import { issueToken } from './password-links.service.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { can } from './policy.js';
 import { ROLE_LABELS, type Role } from './roles.js';
+import { hasSecondFactor } from './second-factor.service.js';
 import * as sessions from './sessions.repo.js';
 import * as throttle from './throttle.repo.js';
 import * as users from './users.platform.repo.js';
@@ -38,10 +39,14 @@ export interface SignInInput {
 }
 
 /**
- * Checks the credentials and opens a new server-side session. A wrong e-mail, a wrong password
+ * Checks the credentials and opens a new server-side session — or, for an account with a second
+ * factor, returns a short-lived token for the second step (`secondFactor: true`, no session yet). A wrong e-mail, a wrong password
  * and a disabled account get the same message and take the same time.
  */
-export async function signIn(ctx: PlatformCtx, input: SignInInput): Promise<{ token: string; userId: number }> {
+export async function signIn(
+  ctx: PlatformCtx,
+  input: SignInInput,
+): Promise<{ token: string; userId: number; secondFactor: boolean }> {
   const email = normalizeEmail(input.email);
   const now = ctx.now();
   const keys = { account: throttle.accountKey(email), ip: throttle.ipKey(ctx.ip) };
@@ -87,29 +92,44 @@ export async function signIn(ctx: PlatformCtx, input: SignInInput): Promise<{ to
     });
     throw new AppError('Unauthenticated', SIGN_IN_FAILED);
   }
+  if (await hasSecondFactor(ctx.db, user.id)) {
+    // The password was right: the second factor is asked next, through a short single-use token.
+    const pending = await ctx.db.transaction().execute((trx) => issueToken(trx, user.id, input.communeId, 'mfa', now));
+    return { token: pending, userId: user.id, secondFactor: true };
+  }
+  return { token: await openSession(ctx, user.id, input), userId: user.id, secondFactor: false };
+}
+
+/** Opens a server-side session after a successful sign-in (rotating the previous one). */
+export async function openSession(
+  ctx: PlatformCtx,
+  userId: number,
+  input: Pick<SignInInput, 'communeId' | 'userAgent' | 'previousToken'>,
+): Promise<string> {
+  const now = ctx.now();
   const token = randomToken();
   await ctx.db.transaction().execute(async (trx) => {
     if (input.previousToken) await sessions.deleteSession(trx, sha256Hex(input.previousToken));
     await sessions.insertSession(trx, {
       id: sha256Hex(token),
-      userId: user.id,
+      userId,
       now: now.toISOString(),
       expiresAt: addMinutes(now, SESSION_ABSOLUTE_MINUTES).toISOString(),
       ip: ctx.ip ?? null,
       userAgent: input.userAgent,
     });
-    await users.updateUser(trx, user.id, { lastSignInAt: now.toISOString(), now: now.toISOString() });
+    await users.updateUser(trx, userId, { lastSignInAt: now.toISOString(), now: now.toISOString() });
     await appendAuditEvent(trx, {
       communeId: input.communeId,
       occurredAt: now,
       action: 'auth.signed_in',
-      actorUserId: user.id,
+      actorUserId: userId,
       objectType: 'user',
-      objectId: user.id,
+      objectId: userId,
       personal: { ip: ctx.ip ?? null },
     });
   });
-  return { token, userId: user.id };
+  return token;
 }
 
 /** Ends a session. */

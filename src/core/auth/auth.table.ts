@@ -52,3 +52,13 @@ export interface SignInFailureTable {
   account_key: string;
   ip_key: string;
 }
+
+export interface UserTotpTable {
+  user_id: number;
+  secret_enc: string;
+  confirmed_at: string | null;
+  /** JSON array of SHA-256 hashes of the unused recovery codes. */
+  recovery_codes: Generated<string>;
+  last_step: Generated<number>;
+  created_at: string;
+}

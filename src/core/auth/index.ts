@@ -26,6 +26,16 @@ export type { Member } from './memberships.repo.js';
 export { acceptInvitation, findInvitation, requestPasswordReset } from './password-links.service.js';
 export { type CoreAction, can, hasRole } from './policy.js';
 export { isRole, ROLE_LABELS, ROLES, type Role } from './roles.js';
+export {
+  completeSecondFactor,
+  confirmTotpEnrolment,
+  disableOwnTotp,
+  hasSecondFactor,
+  pendingEnrolment,
+  resetMemberTotp,
+  startTotpEnrolment,
+} from './second-factor.service.js';
 export { deleteExpiredSessions } from './sessions.repo.js';
 export { purgeFailures } from './throttle.repo.js';
+export { RECOVERY_CODE_COUNT } from './totp.js';
 export { findUserByEmail, listUserCommunes, type UserRecord } from './users.platform.repo.js';

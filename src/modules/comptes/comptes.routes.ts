@@ -16,6 +16,7 @@ import { formToken, parseForm } from '../../core/http/forms.js';
 import { sendPage } from '../../core/http/render.js';
 import { platformCtx, sessionToken } from '../../core/http/request-context.js';
 import { choosePasswordSchema, safeReturnPath, signInSchema } from './comptes.schemas.js';
+import { MFA_COOKIE } from './second-factor.routes.js';
 import { ForgotPasswordPage, InvitationPage } from './views/invitation.page.js';
 import { SignInPage } from './views/sign-in.page.js';
 
@@ -52,15 +53,20 @@ export async function comptesRoutes(app: FastifyInstance): Promise<void> {
       );
     }
     try {
-      const { token } = await signIn(platformCtx(req, systemActor('sign-in')), {
+      const { token, secondFactor } = await signIn(platformCtx(req, systemActor('sign-in')), {
         email: form.data.email,
         password: form.data.password,
         communeId: req.commune?.id ?? null,
         userAgent: req.headers['user-agent'] ?? null,
         previousToken: sessionToken(req),
       });
+      const retour = safeReturnPath(form.data.retour);
+      if (secondFactor) {
+        reply.setCookie(MFA_COOKIE(app.deps.config.secure), token, cookieOptions(app.deps.config.secure, 5 * 60));
+        return reply.redirect(`/admin/connexion/code${retour ? `?retour=${encodeURIComponent(retour)}` : ''}`, 303);
+      }
       reply.setCookie(names.session, token, cookieOptions(app.deps.config.secure, SESSION_ABSOLUTE_MINUTES * 60));
-      return reply.redirect(safeReturnPath(form.data.retour) ?? '/admin', 303);
+      return reply.redirect(retour ?? '/admin', 303);
     } catch (error) {
       if (!isAppError(error, 'Unauthenticated') && !isAppError(error, 'RateLimited')) throw error;
       return sendPage(

@@ -2,6 +2,7 @@ import { can } from '../../core/auth/index.js';
 import type { ClocherModule } from '../../core/module.js';
 import { comptesAdminRoutes } from './comptes.admin-routes.js';
 import { comptesRoutes, passwordResetRoutes } from './comptes.routes.js';
+import { secondFactorRoutes } from './second-factor.routes.js';
 
 /** Accounts: sign-in and sign-out, invitations, and the commune's users page. */
 export const comptesModule: ClocherModule = {
@@ -9,6 +10,7 @@ export const comptesModule: ClocherModule = {
   routes: async (app) => {
     await comptesRoutes(app);
     await passwordResetRoutes(app);
+    await secondFactorRoutes(app);
     await comptesAdminRoutes(app);
   },
   adminEntries: (actor) =>

@@ -8,6 +8,8 @@ const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const MESSAGES: Record<string, string> = {
   invite: 'L’invitation a été envoyée par courriel.',
   modifie: 'Les modifications ont été enregistrées.',
+  'double-authentification':
+    'La double authentification de ce compte est réinitialisée : il la réactivera depuis « Mon compte ».',
 };
 
 export interface MembersView {
@@ -145,6 +147,17 @@ export function MemberEditPage(v: {
         </div>
         <button type="submit" class="button">
           Enregistrer
+        </button>
+      </form>
+      <form method="post" action={`/admin/utilisateurs/${v.member.membershipId}/double-authentification`} class="card">
+        <CsrfField token={v.shell.csrfToken} />
+        <h2>Double authentification</h2>
+        <p>
+          Si cette personne a perdu son téléphone, réinitialisez sa double authentification : elle la réactivera depuis
+          « Mon compte ».
+        </p>
+        <button type="submit" class="button button--ghost">
+          Réinitialiser la double authentification
         </button>
       </form>
     </AdminLayout>

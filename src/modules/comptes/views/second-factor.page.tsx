@@ -1,0 +1,165 @@
+import { RECOVERY_CODE_COUNT } from '../../../core/auth/index.js';
+import type { Commune } from '../../../core/tenancy/index.js';
+import { AdminLayout, type AdminShell, BareLayout } from '../../../ui/admin-layout.js';
+import { CsrfField, ErrorSummary, type Errors, Notice } from '../../../ui/form.js';
+
+function CodeField({ error, hint }: { error?: string | undefined; hint: string }) {
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label class="field__label" for="champ-code">
+        Code de vérification
+      </label>
+      <p class="field__hint" id="aide-code">
+        {hint}
+      </p>
+      {error && (
+        <p class="field__error" id="erreur-code">
+          <span class="sr-only">Erreur : </span>
+          {error}
+        </p>
+      )}
+      <input
+        class="input input--code"
+        id="champ-code"
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autocomplete="one-time-code"
+        aria-describedby={error ? 'aide-code erreur-code' : 'aide-code'}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+/** Second step of the sign-in. */
+export function SecondFactorPage(v: {
+  commune: Commune | null;
+  csrfToken: string;
+  retour?: string | undefined;
+  errors?: Errors;
+  failed?: string;
+}) {
+  const errors = v.errors ?? {};
+  return (
+    <BareLayout commune={v.commune} title="Vérification en deux étapes">
+      <h1>Vérification en deux étapes</h1>
+      {v.failed && <Notice kind="error">{v.failed}</Notice>}
+      <ErrorSummary errors={errors} labels={{ code: 'Code de vérification' }} />
+      <form method="post" action="/admin/connexion/code" novalidate>
+        <CsrfField token={v.csrfToken} />
+        {v.retour && <input type="hidden" name="retour" value={v.retour} />}
+        <CodeField
+          error={errors.code}
+          hint="Le code à 6 chiffres affiché par votre application d’authentification, ou l’un de vos codes de secours."
+        />
+        <button type="submit" class="button button--block">
+          Vérifier
+        </button>
+      </form>
+      <p>
+        <a href="/admin/connexion">Recommencer la connexion</a>
+      </p>
+    </BareLayout>
+  );
+}
+
+export interface AccountView {
+  shell: AdminShell;
+  email: string;
+  enabled: boolean;
+  enrolment?: { qrDataUrl: string; manualKey: string } | undefined;
+  recoveryCodes?: string[];
+  errors?: Errors;
+  message?: string | undefined;
+}
+
+const MESSAGES: Record<string, string> = {
+  desactivee: 'La double authentification est désactivée.',
+};
+
+/** The user's own account: second factor (enable with a QR code, recovery codes, disable). */
+export function AccountPage(v: AccountView) {
+  const errors = v.errors ?? {};
+  const notice = v.message ? MESSAGES[v.message] : undefined;
+  return (
+    <AdminLayout shell={v.shell} title="Mon compte">
+      <h1>Mon compte</h1>
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <p>Adresse de connexion : {v.email}</p>
+      <section class="card" aria-labelledby="double">
+        <h2 id="double">Double authentification</h2>
+        {v.recoveryCodes ? (
+          <>
+            <Notice kind="success">La double authentification est activée.</Notice>
+            <p>
+              Voici vos {RECOVERY_CODE_COUNT} codes de secours. Chacun sert une seule fois, si vous n’avez plus votre
+              téléphone. Imprimez-les ou recopiez-les et gardez-les en lieu sûr : ils ne seront plus affichés.
+            </p>
+            <ul class="recovery-codes">
+              {v.recoveryCodes.map((c) => (
+                <li key={c}>
+                  <code>{c}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : v.enrolment ? (
+          <>
+            <ol>
+              <li>Installez une application d’authentification sur votre téléphone (par exemple FreeOTP ou Aegis).</li>
+              <li>Scannez ce QR code avec l’application, ou saisissez la clé ci-dessous.</li>
+              <li>Saisissez le code à 6 chiffres qu’elle affiche.</li>
+            </ol>
+            <img
+              class="qr"
+              src={v.enrolment.qrDataUrl}
+              alt="QR code à scanner avec l’application d’authentification"
+              width="200"
+              height="200"
+            />
+            <p>
+              Clé à saisir : <code>{v.enrolment.manualKey}</code>
+            </p>
+            <ErrorSummary errors={errors} labels={{ code: 'Code de vérification' }} />
+            <form method="post" action="/admin/compte/double-authentification/confirmer" novalidate>
+              <CsrfField token={v.shell.csrfToken} />
+              <CodeField error={errors.code} hint="Le code à 6 chiffres affiché par l’application." />
+              <button type="submit" class="button">
+                Activer
+              </button>
+            </form>
+          </>
+        ) : v.enabled ? (
+          <>
+            <p>
+              <span class="badge badge--success">Activée</span> Un code de votre application est demandé à chaque
+              connexion.
+            </p>
+            <ErrorSummary errors={errors} labels={{ code: 'Code de vérification' }} />
+            <form method="post" action="/admin/compte/double-authentification/desactiver" novalidate>
+              <CsrfField token={v.shell.csrfToken} />
+              <CodeField error={errors.code} hint="Pour désactiver, saisissez un code de votre application." />
+              <button type="submit" class="button button--ghost">
+                Désactiver la double authentification
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <p>
+              Avec la double authentification, un mot de passe volé ne suffit plus : un code à 6 chiffres donné par une
+              application de votre téléphone est demandé à chaque connexion.
+            </p>
+            <form method="post" action="/admin/compte/double-authentification">
+              <CsrfField token={v.shell.csrfToken} />
+              <button type="submit" class="button">
+                Activer la double authentification
+              </button>
+            </form>
+          </>
+        )}
+      </section>
+    </AdminLayout>
+  );
+}
