@@ -35,7 +35,12 @@ export {
   resetMemberTotp,
   startTotpEnrolment,
 } from './second-factor.service.js';
-export { deleteExpiredSessions } from './sessions.repo.js';
+export {
+  deleteExpiredSessions,
+  deleteUserSession,
+  listUserSessions,
+  type SessionSummary,
+} from './sessions.repo.js';
 export { purgeFailures } from './throttle.repo.js';
 export { RECOVERY_CODE_COUNT } from './totp.js';
 export { findUserByEmail, listUserCommunes, type UserRecord } from './users.platform.repo.js';

@@ -109,3 +109,28 @@ export async function hasRecentToken(db: Db, userId: number, purpose: string, si
     .executeTakeFirst();
   return r !== undefined;
 }
+
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+}
+
+/** The open sessions of a user, latest activity first. */
+export async function listUserSessions(db: Db, userId: number, nowIso: string): Promise<SessionSummary[]> {
+  const rows = await db
+    .selectFrom('user_session')
+    .select(['id', 'created_at', 'last_seen_at', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', nowIso)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, userAgent: r.user_agent }));
+}
+
+/** Ends one session of the user (never another user's). */
+export async function deleteUserSession(db: Db, userId: number, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('user_session').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}

@@ -72,6 +72,25 @@ describeEachEngine('double authentification', (engine) => {
     assert.equal((await use()).statusCode, 400);
   });
 
+  it('liste les sessions ouvertes et en ferme une, jamais celle d’un autre', async () => {
+    const laptop = new InjectClient(t.app);
+    await laptop.signIn(TEST_ACCOUNTS.agent, TEST_PASSWORD);
+    const phone = new InjectClient(t.app);
+    await phone.signIn(TEST_ACCOUNTS.agent, TEST_PASSWORD);
+    const page = await laptop.get('/admin/compte');
+    const ids = [...page.body.matchAll(/name="session" value="([0-9a-f]{64})"/g)].map((m) => m[1] ?? '');
+    assert.equal(ids.length, 1, 'the other session can be closed, not the current one');
+    assert.match(page.body, /cette session/);
+    const other = new InjectClient(t.app);
+    await other.signIn(TEST_ACCOUNTS.elu, TEST_PASSWORD);
+    await other.get('/admin/compte');
+    assert.equal((await other.post('/admin/compte/sessions/fermer', { session: ids[0] ?? '' })).statusCode, 404);
+    assert.equal((await phone.get('/admin')).statusCode, 200);
+    assert.equal((await laptop.post('/admin/compte/sessions/fermer', { session: ids[0] ?? '' })).statusCode, 303);
+    assert.equal((await phone.get('/admin')).statusCode, 303, 'the phone is signed out');
+    assert.equal((await laptop.get('/admin')).statusCode, 200);
+  });
+
   it('est réinitialisée par l’administrateur, puis la connexion ne demande plus de code', async () => {
     const admin = new InjectClient(t.app);
     await admin.signIn(TEST_ACCOUNTS.administrateur, TEST_PASSWORD);

@@ -3,14 +3,17 @@ import { z } from 'zod';
 import {
   completeSecondFactor,
   confirmTotpEnrolment,
+  deleteUserSession,
   disableOwnTotp,
   hasSecondFactor,
+  listUserSessions,
   pendingEnrolment,
   resetMemberTotp,
   SESSION_ABSOLUTE_MINUTES,
   startTotpEnrolment,
 } from '../../core/auth/index.js';
 import { systemActor } from '../../core/context.js';
+import { sha256Hex } from '../../core/crypto.js';
 import { isAppError, notFound } from '../../core/errors.js';
 import { cookieNames, cookieOptions } from '../../core/http/cookies.js';
 import { idParam } from '../../core/http/fields.js';
@@ -25,6 +28,11 @@ import {
 import { adminShell } from '../../core/http/shells.js';
 import { safeReturnPath } from './comptes.schemas.js';
 import { AccountPage, SecondFactorPage } from './views/second-factor.page.js';
+
+const currentSessionId = (req: FastifyRequest) => {
+  const token = sessionToken(req);
+  return token ? sha256Hex(token) : null;
+};
 
 /** Cookie holding the step between password and second factor (5 minutes, single use). */
 export const MFA_COOKIE = (secure: boolean) => `${secure ? '__Host-' : ''}clocher_mfa`;
@@ -95,6 +103,10 @@ export async function secondFactorRoutes(app: FastifyInstance): Promise<void> {
         shell: adminShell(req, reply, access),
         email: access.user.email,
         enabled: await hasSecondFactor(app.deps.db, access.user.id),
+        sessions: (await listUserSessions(app.deps.db, access.user.id, app.deps.now().toISOString())).map((s) => ({
+          ...s,
+          current: s.id === currentSessionId(req),
+        })),
         ...state,
       }),
       status,
@@ -133,6 +145,18 @@ export async function secondFactorRoutes(app: FastifyInstance): Promise<void> {
       return account(req, reply, access, { errors: error.fields }, 400);
     }
     return reply.redirect('/admin/compte?message=desactivee', 303);
+  });
+
+  app.post('/admin/compte/sessions/fermer', async (req, reply) => {
+    const access = await requireBackoffice(req);
+    const id = z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .catch('')
+      .parse(formValues(req.body).session);
+    if (!id || !(await deleteUserSession(app.deps.db, access.user.id, id)))
+      throw notFound('Cette session n’existe plus.');
+    return reply.redirect('/admin/compte?message=session-fermee', 303);
   });
 
   app.post('/admin/utilisateurs/:id/double-authentification', async (req, reply) => {

@@ -1,7 +1,8 @@
-import { RECOVERY_CODE_COUNT } from '../../../core/auth/index.js';
+import { RECOVERY_CODE_COUNT, type SessionSummary } from '../../../core/auth/index.js';
 import type { Commune } from '../../../core/tenancy/index.js';
 import { AdminLayout, type AdminShell, BareLayout } from '../../../ui/admin-layout.js';
 import { CsrfField, ErrorSummary, type Errors, Notice } from '../../../ui/form.js';
+import { formatDateTime } from '../../../ui/format.js';
 
 function CodeField({ error, hint }: { error?: string | undefined; hint: string }) {
   return (
@@ -72,10 +73,12 @@ export interface AccountView {
   recoveryCodes?: string[];
   errors?: Errors;
   message?: string | undefined;
+  sessions: (SessionSummary & { current: boolean })[];
 }
 
 const MESSAGES: Record<string, string> = {
   desactivee: 'La double authentification est désactivée.',
+  'session-fermee': 'La session a été fermée.',
 };
 
 /** The user's own account: second factor (enable with a QR code, recovery codes, disable). */
@@ -160,6 +163,59 @@ export function AccountPage(v: AccountView) {
           </>
         )}
       </section>
+      <section class="card" aria-labelledby="sessions">
+        <h2 id="sessions">Sessions ouvertes</h2>
+        <p>Un appareil que vous ne reconnaissez pas ? Fermez sa session et changez votre mot de passe.</p>
+        <ul class="sessions">
+          {v.sessions.map((s) => (
+            <li key={s.id}>
+              <span>
+                <strong>{describeAgent(s.userAgent)}</strong>
+                {s.current && <span class="badge badge--success"> cette session</span>}
+                <br />
+                <span class="muted small">
+                  Ouverte le {formatDateTime(s.createdAt)}, dernière activité le {formatDateTime(s.lastSeenAt)}
+                </span>
+              </span>
+              {!s.current && (
+                <form method="post" action="/admin/compte/sessions/fermer" class="inline-form">
+                  <CsrfField token={v.shell.csrfToken} />
+                  <input type="hidden" name="session" value={s.id} />
+                  <button type="submit" class="button button--small button--ghost">
+                    Fermer<span class="sr-only"> la session {describeAgent(s.userAgent)}</span>
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
     </AdminLayout>
   );
+}
+
+/** "Firefox sur Linux", from a user agent, roughly. */
+function describeAgent(ua: string | null): string {
+  if (!ua) return 'Appareil inconnu';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'Navigateur';
+  const system = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
+  return system ? `${browser} sur ${system}` : browser;
 }
