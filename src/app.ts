@@ -22,6 +22,7 @@ import { comptesModule } from './modules/comptes/index.js';
 import { mediasModule } from './modules/medias/index.js';
 import { plateformeModule } from './modules/plateforme/index.js';
 import { reglagesModule } from './modules/reglages/index.js';
+import { securiteModule } from './modules/securite/index.js';
 import { siteModule } from './modules/site/index.js';
 import { NODE_MODULES, PUBLIC_DIR } from './ui/assets.js';
 
@@ -32,6 +33,7 @@ export const MODULES: readonly ClocherModule[] = [
   plateformeModule,
   mediasModule,
   reglagesModule,
+  securiteModule,
   alertesModule,
   siteModule,
   actualitesModule,

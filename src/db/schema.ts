@@ -23,6 +23,7 @@ import type {
   CantineRestaurantTable,
 } from '../modules/cantine/cantine.table.js';
 import type { MediaTable } from '../modules/medias/medias.table.js';
+import type { SecuritePointTable } from '../modules/securite/securite.table.js';
 import type { PageTable } from '../modules/site/site.table.js';
 
 /** The whole schema, assembled from the table files of core and of each module. */
@@ -36,6 +37,7 @@ export interface DB {
   user_token: UserTokenTable;
   sign_in_failure: SignInFailureTable;
   user_totp: UserTotpTable;
+  securite_point: SecuritePointTable;
   audit_chain: AuditChainTable;
   audit_event: AuditEventTable;
   mail_outbox: MailOutboxTable;

@@ -84,4 +84,18 @@ describe('administration du site dans chromium', browserTest, () => {
       await expectNoAxeViolations(page, 'accueil avec photo');
       assert.deepEqual(problems.list, []);
     }));
+
+  test('mon compte et la sécurité de la commune passent axe', () =>
+    withBrowser(async ({ page }) => {
+      const problems = await watchPageProblems(page);
+      await signIn(page, server, TEST_ACCOUNTS.administrateur);
+      await page.goto(`${server.url}/admin/compte`);
+      await expectNoAxeViolations(page, '/admin/compte');
+      await page.getByRole('button', { name: 'Activer la double authentification' }).click();
+      await page.locator('img.qr').waitFor();
+      await expectNoAxeViolations(page, 'activation de la double authentification');
+      await page.goto(`${server.url}/admin/securite`);
+      await expectNoAxeViolations(page, '/admin/securite');
+      assert.deepEqual(problems.list, []);
+    }));
 });

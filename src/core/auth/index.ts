@@ -34,6 +34,7 @@ export {
   pendingEnrolment,
   resetMemberTotp,
   startTotpEnrolment,
+  usersWithSecondFactor,
 } from './second-factor.service.js';
 export {
   deleteExpiredSessions,

@@ -160,3 +160,15 @@ export async function completeSecondFactor(
   }
   return openSession(ctx, user.id, input);
 }
+
+/** Which of these users have an active second factor (security overview). */
+export async function usersWithSecondFactor(db: Kysely<DB>, userIds: number[]): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('user_totp')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .where('confirmed_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}

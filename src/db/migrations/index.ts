@@ -15,6 +15,7 @@ import * as coreMailHeaders from './202611282021_core_mail_headers.js';
 import * as mediasTables from './202611282030_medias_tables.js';
 import * as authSignInAttempts from './202611282300_auth_sign_in_attempts.js';
 import * as authTotp from './202611282301_auth_totp.js';
+import * as securiteChecklist from './202611282302_securite_checklist.js';
 
 /** The one timeline of migrations, in order. Append only; never edit a merged migration. */
 export const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '202611282030_medias_tables': mediasTables,
   '202611282300_auth_sign_in_attempts': authSignInAttempts,
   '202611282301_auth_totp': authTotp,
+  '202611282302_securite_checklist': securiteChecklist,
   '202611282000_actualites_tables': actualitesTables,
   '202611282001_agenda_tables': agendaTables,
   '202611282010_cantine_tables': cantineTables,
