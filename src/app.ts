@@ -19,6 +19,7 @@ import { alertesModule } from './modules/alertes/index.js';
 import { backofficeModule } from './modules/backoffice/index.js';
 import { cantineModule } from './modules/cantine/index.js';
 import { comptesModule } from './modules/comptes/index.js';
+import { importWordpressModule } from './modules/import-wordpress/index.js';
 import { mediasModule } from './modules/medias/index.js';
 import { plateformeModule } from './modules/plateforme/index.js';
 import { reglagesModule } from './modules/reglages/index.js';
@@ -39,6 +40,7 @@ export const MODULES: readonly ClocherModule[] = [
   actualitesModule,
   agendaModule,
   cantineModule,
+  importWordpressModule,
 ];
 
 /** Paths that are not a commune's pages: no tenant resolution. */

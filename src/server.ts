@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const ctx = { db, now: systemClock, log, actor: systemActor('startup') };
+  const files = new DiskFileStore(path.join(config.dataDir, 'files'));
+  const ctx = { db, now: systemClock, log, actor: systemActor('startup'), files };
   let password: string | undefined;
   if (config.demo) {
     password = demoPassword(config.demoPassword, config.dataDir);
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
       db,
       now: systemClock,
       resolver: new CommuneResolver(db, config.defaultCommune),
-      files: new DiskFileStore(path.join(config.dataDir, 'files')),
+      files,
       secret: resolveSecret(config.secret, config.dataDir),
     },
     log,

@@ -3,6 +3,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { auditCommands } from './audit.commands.js';
 import { action, withPlatform } from './cli-context.js';
 import { communeCommands } from './commune.commands.js';
+import { importCommands } from './import.commands.js';
 import { userCommands } from './user.commands.js';
 
 /** The `clocher` command line: `clocher <noun> <verb>`, each a thin call into a service. */
@@ -30,6 +31,7 @@ export function buildCli(): Command {
   communeCommands(program);
   auditCommands(program);
   userCommands(program);
+  importCommands(program);
   return program;
 }
 

@@ -22,6 +22,7 @@ import type {
   CantinePlatTable,
   CantineRestaurantTable,
 } from '../modules/cantine/cantine.table.js';
+import type { WordpressImportItemTable } from '../modules/import-wordpress/import-wordpress.table.js';
 import type { MediaTable } from '../modules/medias/medias.table.js';
 import type { SecuritePointTable } from '../modules/securite/securite.table.js';
 import type { PageTable } from '../modules/site/site.table.js';
@@ -58,6 +59,7 @@ export interface DB {
   cantine_menu: CantineMenuTable;
   cantine_menu_plat: CantineMenuPlatTable;
   cantine_egalim: CantineEgalimTable;
+  wordpress_import_item: WordpressImportItemTable;
 }
 
 /** Tables whose rows belong to one commune: they are reached through a TenantScope only. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createUser, grantRole, type Role } from '../core/auth/index.js';
 import type { PlatformCtx } from '../core/context.js';
 import { randomToken } from '../core/crypto.js';
+import type { FileStore } from '../core/files/index.js';
 import { countCommunes, registerCommune } from '../core/tenancy/index.js';
 import { seedActualitesDemo } from '../modules/actualites/index.js';
 import { seedAgendaDemo } from '../modules/agenda/index.js';
@@ -10,6 +11,7 @@ import { seedAlertesDemo } from '../modules/alertes/index.js';
 import { seedCantineDemo } from '../modules/cantine/index.js';
 import { plainTextToHtml, savePage } from '../modules/site/index.js';
 import { DEMO_PAGES, type DemoPage } from './demo-pages.js';
+import { seedDemoPhotos } from './demo-photos.js';
 
 /** The demo platform: one fictional village, with one account per role. */
 
@@ -41,7 +43,7 @@ export function demoPassword(configured: string | undefined, dataDir: string): s
 }
 
 /** Seeds the demo into an empty database; returns false (and touches nothing) when it is not empty. */
-export async function seedDemo(ctx: PlatformCtx, password: string): Promise<boolean> {
+export async function seedDemo(ctx: PlatformCtx & { files?: FileStore }, password: string): Promise<boolean> {
   if ((await countCommunes(ctx.db)) > 0) return false;
   const commune = await registerCommune(ctx, {
     insee: '62998',
@@ -107,6 +109,7 @@ export async function seedDemo(ctx: PlatformCtx, password: string): Promise<bool
   };
   await insertTree(DEMO_PAGES, null);
   await seedActualitesDemo({ ...ctx, commune });
+  if (ctx.files) await seedDemoPhotos({ ...ctx, commune, files: ctx.files });
   await seedAgendaDemo({ ...ctx, commune });
   await seedAlertesDemo({ ...ctx, commune });
   await seedCantineDemo({ ...ctx, commune });

@@ -8,6 +8,12 @@ import { ActualitesHomeBlock } from './views/actualites.page.js';
 
 export { seedActualitesDemo } from './actualites.demo.js';
 export type { Actualite } from './actualites.repo.js';
+export {
+  changeActualitePublication,
+  createActualite,
+  listActualitesForAdmin,
+  updateActualite,
+} from './actualites.service.js';
 
 /** The commune's news: public list, pages, RSS feed and home block; written in the back-office. */
 export const actualitesModule: ClocherModule = {
