@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { toParisLocal } from '../../src/core/paris-time.js';
 import { startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer } from '../helpers/app.js';
 import { browserTest, expectNoAxeViolations, watchPageProblems, withBrowser } from '../helpers/browser.js';
@@ -40,10 +41,20 @@ describe('actualités et agenda dans chromium', browserTest, () => {
     await server?.close();
   });
 
-  test('une secrétaire écrit, programme puis publie une actualité ; un habitant la trouve depuis l’accueil', () =>
+  test('une secrétaire écrit, illustre, programme puis publie une actualité ; un habitant la trouve depuis l’accueil et par la recherche', () =>
     withBrowser(async ({ browser, page }) => {
       const problems = await watchPageProblems(page);
       await signIn(page, server, TEST_ACCOUNTS.secretaire);
+      // The photo goes into the media library first, with its description.
+      await page.goto(`${server.url}/admin/medias`);
+      const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#c84' } })
+        .jpeg()
+        .toBuffer();
+      await page.getByLabel('Fichier').setInputFiles({ name: 'voisins.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page.getByLabel('Titre').fill('Repas des voisins');
+      await page.getByLabel('Texte alternatif (images)').fill('Des tables dressées dans la rue du Moulin');
+      await page.getByRole('button', { name: 'Ajouter à la médiathèque' }).click();
+      await page.waitForURL(/message=ajoute/);
       await page
         .getByRole('navigation', { name: 'Menu de l’administration' })
         .getByRole('link', { name: 'Actualités' })
@@ -56,6 +67,8 @@ describe('actualités et agenda dans chromium', browserTest, () => {
       await page.getByLabel('Titre').fill('Fête des voisins rue du Moulin');
       await page.getByLabel('Chapô').fill('Les habitants de la rue du Moulin se retrouvent autour d’un repas partagé.');
       await typeInEditor(page, 'Chacun apporte un plat à partager. Tables et chaises sont prêtées par la mairie.');
+      await page.getByLabel('Image de la médiathèque').selectOption({ label: 'Repas des voisins' });
+      await page.getByLabel('Description de l’image').fill('Des tables dressées dans la rue du Moulin');
       await expectNoAxeViolations(page, '/admin/actualites/nouvelle');
       await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
       await page.waitForURL(/\/admin\/actualites\/\d+\?message=cree$/);
@@ -90,7 +103,11 @@ describe('actualités et agenda dans chromium', browserTest, () => {
       await citizen.waitForURL(`${server.url}/actualites/fete-des-voisins-rue-du-moulin`);
       await citizen.getByRole('heading', { level: 1, name: 'Fête des voisins rue du Moulin' }).waitFor();
       await citizen.getByText('Chacun apporte un plat à partager.').waitFor();
+      assert.equal(await citizen.locator('img[alt="Des tables dressées dans la rue du Moulin"]').count(), 1);
       await expectNoAxeViolations(citizen, 'page de l’actualité');
+      await citizen.getByLabel('Rechercher sur le site').fill('voisins moulin');
+      await citizen.getByRole('button', { name: 'Rechercher' }).click();
+      await citizen.locator('.search-results').getByRole('link', { name: 'Fête des voisins rue du Moulin' }).waitFor();
       assert.deepEqual(citizenProblems.list, []);
     }));
 

@@ -9,6 +9,7 @@ import { sendPage } from '../../core/http/render.js';
 import { type BackofficeAccess, requireBackoffice } from '../../core/http/request-context.js';
 import { adminShell, publicShell } from '../../core/http/shells.js';
 import { DeleteConfirmPage, RevisionsPage } from '../../ui/content-admin.js';
+import { fileForWidth, listImages, mediaUrl } from '../medias/index.js';
 import { actualiteSchema } from './actualites.schemas.js';
 import * as service from './actualites.service.js';
 import { ActualitePage } from './views/actualites.page.js';
@@ -30,19 +31,29 @@ function parseId(params: unknown): number {
   return p.data.id;
 }
 
+/** The images of the media library an actualité may show, by title. */
+async function imageChoices(access: BackofficeAccess): Promise<{ value: string; label: string }[]> {
+  return (await listImages(access.ctx)).flatMap((m) => {
+    const file = fileForWidth(m.files, 1024);
+    return file ? [{ value: mediaUrl(m.id, file, 'image'), label: m.title }] : [];
+  });
+}
+
 /** /admin/actualites: write, edit, preview, publish, schedule, unpublish, delete, restore. */
 export async function actualitesAdminRoutes(app: FastifyInstance): Promise<void> {
   const form = (
     req: FastifyRequest,
     reply: FastifyReply,
     access: BackofficeAccess,
-    view: Omit<ActualiteFormView, 'shell' | 'now'>,
+    view: Omit<ActualiteFormView, 'shell' | 'now' | 'images'>,
     status = 200,
   ) =>
-    sendPage(
-      reply,
-      ActualiteFormPage({ shell: adminShell(req, reply, access), now: access.ctx.now(), ...view }),
-      status,
+    imageChoices(access).then((images) =>
+      sendPage(
+        reply,
+        ActualiteFormPage({ shell: adminShell(req, reply, access), now: access.ctx.now(), images, ...view }),
+        status,
+      ),
     );
 
   app.get<{ Querystring: { message?: string } }>(BASE, async (req, reply) => {

@@ -2,7 +2,7 @@ import { publicationState } from '../../../core/content/index.js';
 import { SCHEDULE_FIELD_LABELS } from '../../../core/content/schedule.schema.js';
 import { AdminLayout, type AdminShell } from '../../../ui/admin-layout.js';
 import { PublicationBadge, PublicationPanel, publicationDateText, TextAreaField } from '../../../ui/content-admin.js';
-import { CsrfField, ErrorSummary, type Errors, Notice, TextField } from '../../../ui/form.js';
+import { CsrfField, ErrorSummary, type Errors, Notice, SelectField, TextField } from '../../../ui/form.js';
 import { formatDateTime } from '../../../ui/format.js';
 import { EditorScripts, RichTextField } from '../../../ui/rich-text-field.js';
 import type { Actualite } from '../actualites.repo.js';
@@ -92,6 +92,8 @@ export interface ActualiteFormView {
   now: Date;
   message?: string | undefined;
   schedule?: { values: Record<string, string>; errors: Errors };
+  /** Images of the media library, by URL. */
+  images: { value: string; label: string }[];
 }
 
 export function ActualiteFormPage(v: ActualiteFormView) {
@@ -143,11 +145,18 @@ export function ActualiteFormPage(v: ActualiteFormView) {
           <RichTextField name="body" label="Texte (obligatoire)" value={values.body} error={errors.body} />
           <fieldset class="fieldset">
             <legend>Image (facultative)</legend>
-            <TextField
+            <SelectField
               name="imageUrl"
-              label="Adresse de l’image"
-              hint="Une image de la médiathèque de la commune : son adresse commence par /medias/."
-              value={values.imageUrl}
+              label="Image de la médiathèque"
+              hint="Ajoutez d’abord l’image dans la médiathèque ; elle apparaît alors dans cette liste."
+              options={[
+                { value: '', label: '— Aucune image —' },
+                ...v.images,
+                ...(values.imageUrl && !v.images.some((i) => i.value === values.imageUrl)
+                  ? [{ value: values.imageUrl, label: values.imageUrl }]
+                  : []),
+              ]}
+              value={values.imageUrl ?? ''}
               error={errors.imageUrl}
             />
             <TextField
