@@ -19,6 +19,7 @@ import { alertesModule } from './modules/alertes/index.js';
 import { backofficeModule } from './modules/backoffice/index.js';
 import { cantineModule } from './modules/cantine/index.js';
 import { comptesModule } from './modules/comptes/index.js';
+import { demarchesModule } from './modules/demarches/index.js';
 import { importWordpressModule } from './modules/import-wordpress/index.js';
 import { mediasModule } from './modules/medias/index.js';
 import { plateformeModule } from './modules/plateforme/index.js';
@@ -40,6 +41,7 @@ export const MODULES: readonly ClocherModule[] = [
   actualitesModule,
   agendaModule,
   cantineModule,
+  demarchesModule,
   importWordpressModule,
 ];
 

@@ -22,6 +22,16 @@ import type {
   CantinePlatTable,
   CantineRestaurantTable,
 } from '../modules/cantine/cantine.table.js';
+import type {
+  DemandeCompteurTable,
+  DemandeEvenementTable,
+  DemandePieceTable,
+  DemandeTable,
+  DemarcheRevisionTable,
+  DemarcheTypeTable,
+  SalleCreneauTable,
+  SalleTable,
+} from '../modules/demarches/demarches.table.js';
 import type { WordpressImportItemTable } from '../modules/import-wordpress/import-wordpress.table.js';
 import type { MediaTable } from '../modules/medias/medias.table.js';
 import type { SecuritePointTable } from '../modules/securite/securite.table.js';
@@ -60,6 +70,14 @@ export interface DB {
   cantine_menu_plat: CantineMenuPlatTable;
   cantine_egalim: CantineEgalimTable;
   wordpress_import_item: WordpressImportItemTable;
+  demarche_type: DemarcheTypeTable;
+  demarche_revision: DemarcheRevisionTable;
+  demande_compteur: DemandeCompteurTable;
+  demande: DemandeTable;
+  demande_evenement: DemandeEvenementTable;
+  demande_piece: DemandePieceTable;
+  salle: SalleTable;
+  salle_creneau: SalleCreneauTable;
 }
 
 /** Tables whose rows belong to one commune: they are reached through a TenantScope only. */

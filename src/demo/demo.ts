@@ -9,6 +9,7 @@ import { seedActualitesDemo } from '../modules/actualites/index.js';
 import { seedAgendaDemo } from '../modules/agenda/index.js';
 import { seedAlertesDemo } from '../modules/alertes/index.js';
 import { seedCantineDemo } from '../modules/cantine/index.js';
+import { seedDemarchesDemo } from '../modules/demarches/index.js';
 import { plainTextToHtml, savePage } from '../modules/site/index.js';
 import { DEMO_PAGES, type DemoPage } from './demo-pages.js';
 import { seedDemoPhotos } from './demo-photos.js';
@@ -113,5 +114,6 @@ export async function seedDemo(ctx: PlatformCtx & { files?: FileStore }, passwor
   await seedAgendaDemo({ ...ctx, commune });
   await seedAlertesDemo({ ...ctx, commune });
   await seedCantineDemo({ ...ctx, commune });
+  await seedDemarchesDemo({ ...ctx, commune });
   return true;
 }

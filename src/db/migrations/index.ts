@@ -14,6 +14,8 @@ import * as alertesTables from './202611282020_alertes_tables.js';
 import * as coreMailHeaders from './202611282021_core_mail_headers.js';
 import * as mediasTables from './202611282030_medias_tables.js';
 import * as importWordpressTables from './202611282120_import_wordpress_tables.js';
+import * as demarchesTables from './202611282200_demarches_tables.js';
+import * as demarchesSalles from './202611282201_demarches_salles.js';
 import * as authSignInAttempts from './202611282300_auth_sign_in_attempts.js';
 import * as authTotp from './202611282301_auth_totp.js';
 import * as securiteChecklist from './202611282302_securite_checklist.js';
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '202611282020_alertes_tables': alertesTables,
   '202611282021_core_mail_headers': coreMailHeaders,
   '202611282120_import_wordpress_tables': importWordpressTables,
+  '202611282200_demarches_tables': demarchesTables,
+  '202611282201_demarches_salles': demarchesSalles,
 };
