@@ -13,9 +13,7 @@ import {
   sessionIsValid,
   sessionNeedsTouch,
   THROTTLE,
-  TOKEN_LIFETIME_MINUTES,
   TOO_MANY_ATTEMPTS,
-  type TokenPurpose,
 } from './auth.rules.js';
 import * as members from './memberships.repo.js';
 import { issueToken } from './password-links.service.js';
@@ -64,7 +62,7 @@ export async function signIn(
   }
   const user = await users.findUserByEmail(ctx.db, email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !user.passwordHash || !ok || user.disabled) {
+  if (!user?.passwordHash || !ok || user.disabled) {
     await ctx.db.transaction().execute(async (trx) => {
       await throttle.recordFailure(trx, now, keys);
       await appendAuditEvent(trx, {

@@ -122,12 +122,7 @@ export async function completeSecondFactor(
   const id = sha256Hex(input.pendingToken);
   const pending = /^[A-Za-z0-9_-]{20,100}$/.test(input.pendingToken) ? await sessions.findToken(ctx.db, id) : undefined;
   const now = ctx.now();
-  if (
-    !pending ||
-    pending.purpose !== 'mfa' ||
-    pending.used_at !== null ||
-    Date.parse(pending.expires_at) <= now.getTime()
-  ) {
+  if (pending?.purpose !== 'mfa' || pending.used_at !== null || Date.parse(pending.expires_at) <= now.getTime()) {
     throw new AppError('Unauthenticated', 'La vérification a expiré. Connectez-vous à nouveau.');
   }
   const user = await users.findUserById(ctx.db, pending.user_id);
