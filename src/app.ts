@@ -17,6 +17,7 @@ import { actualitesModule } from './modules/actualites/index.js';
 import { agendaModule } from './modules/agenda/index.js';
 import { alertesModule } from './modules/alertes/index.js';
 import { backofficeModule } from './modules/backoffice/index.js';
+import { barometreModule } from './modules/barometre/index.js';
 import { cantineModule } from './modules/cantine/index.js';
 import { comptesModule } from './modules/comptes/index.js';
 import { demarchesModule } from './modules/demarches/index.js';
@@ -41,6 +42,7 @@ export const MODULES: readonly ClocherModule[] = [
   actualitesModule,
   agendaModule,
   cantineModule,
+  barometreModule,
   demarchesModule,
   importWordpressModule,
 ];

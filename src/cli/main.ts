@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { migrateToLatest } from '../db/migrate.js';
 import { auditCommands } from './audit.commands.js';
+import { barometreCommands } from './barometre.commands.js';
 import { action, withPlatform } from './cli-context.js';
 import { communeCommands } from './commune.commands.js';
 import { importCommands } from './import.commands.js';
@@ -31,6 +32,7 @@ export function buildCli(): Command {
   communeCommands(program);
   auditCommands(program);
   userCommands(program);
+  barometreCommands(program);
   importCommands(program);
   return program;
 }

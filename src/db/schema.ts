@@ -16,6 +16,11 @@ import type { ActualiteTable } from '../modules/actualites/actualites.table.js';
 import type { EvenementTable } from '../modules/agenda/agenda.table.js';
 import type { AlerteAbonneTable, AlerteJetonTable, AlerteTable } from '../modules/alertes/alertes.table.js';
 import type {
+  BarometreCampagneTable,
+  BarometreParametreTable,
+  BarometreReponseTable,
+} from '../modules/barometre/barometre.table.js';
+import type {
   CantineEgalimTable,
   CantineMenuPlatTable,
   CantineMenuTable,
@@ -69,6 +74,9 @@ export interface DB {
   cantine_menu: CantineMenuTable;
   cantine_menu_plat: CantineMenuPlatTable;
   cantine_egalim: CantineEgalimTable;
+  barometre_campagne: BarometreCampagneTable;
+  barometre_reponse: BarometreReponseTable;
+  barometre_parametre: BarometreParametreTable;
   wordpress_import_item: WordpressImportItemTable;
   demarche_type: DemarcheTypeTable;
   demarche_revision: DemarcheRevisionTable;

@@ -8,6 +8,7 @@ import { countCommunes, registerCommune } from '../core/tenancy/index.js';
 import { seedActualitesDemo } from '../modules/actualites/index.js';
 import { seedAgendaDemo } from '../modules/agenda/index.js';
 import { seedAlertesDemo } from '../modules/alertes/index.js';
+import { seedBarometreDemo } from '../modules/barometre/index.js';
 import { seedCantineDemo } from '../modules/cantine/index.js';
 import { seedDemarchesDemo } from '../modules/demarches/index.js';
 import { plainTextToHtml, savePage } from '../modules/site/index.js';
@@ -114,6 +115,7 @@ export async function seedDemo(ctx: PlatformCtx & { files?: FileStore }, passwor
   await seedAgendaDemo({ ...ctx, commune });
   await seedAlertesDemo({ ...ctx, commune });
   await seedCantineDemo({ ...ctx, commune });
+  await seedBarometreDemo({ ...ctx, commune });
   await seedDemarchesDemo({ ...ctx, commune });
   return true;
 }

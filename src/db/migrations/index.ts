@@ -13,6 +13,7 @@ import * as cantineTables from './202611282010_cantine_tables.js';
 import * as alertesTables from './202611282020_alertes_tables.js';
 import * as coreMailHeaders from './202611282021_core_mail_headers.js';
 import * as mediasTables from './202611282030_medias_tables.js';
+import * as barometreTables from './202611282100_barometre_tables.js';
 import * as importWordpressTables from './202611282120_import_wordpress_tables.js';
 import * as demarchesTables from './202611282200_demarches_tables.js';
 import * as demarchesSalles from './202611282201_demarches_salles.js';
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '202611282010_cantine_tables': cantineTables,
   '202611282020_alertes_tables': alertesTables,
   '202611282021_core_mail_headers': coreMailHeaders,
+  '202611282100_barometre_tables': barometreTables,
   '202611282120_import_wordpress_tables': importWordpressTables,
   '202611282200_demarches_tables': demarchesTables,
   '202611282201_demarches_salles': demarchesSalles,
