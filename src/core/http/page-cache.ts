@@ -70,24 +70,26 @@ export class PageCache {
 
   /**
    * Serves a public page from the cache, or renders, stores and serves it. Only for pages that
-   * are the same for every reader (no form, no session).
+   * are the same for every reader (no form, no session). `key` defaults to the URL; a page whose
+   * content depends on the date as well (the current week's menus) gives a key that says so.
    */
   async serve(
     req: FastifyRequest,
     reply: FastifyReply,
     communeId: number,
     render: () => Promise<VNode>,
+    key: string = req.url,
   ): Promise<FastifyReply> {
     reply.header('cache-control', 'no-cache');
     if (!this.enabled) return reply.type('text/html; charset=utf-8').send(renderDocument(await render()));
     const e = await this.entry(communeId, this.now().getTime());
-    let page = e.pages.get(req.url);
+    let page = e.pages.get(key);
     if (!page) {
       const body = renderDocument(await render());
       const etag = `"${e.version}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
       page = { body, etag };
       if (e.pages.size >= MAX_PAGES_PER_COMMUNE) e.pages.clear();
-      if (this.now().getTime() >= e.storeAfter) e.pages.set(req.url, page);
+      if (this.now().getTime() >= e.storeAfter) e.pages.set(key, page);
     }
     reply.header('etag', page.etag);
     if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();

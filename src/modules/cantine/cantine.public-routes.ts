@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { invalid } from '../../core/errors.js';
 import { requireCommune } from '../../core/http/request-context.js';
 import { publicShell } from '../../core/http/shells.js';
@@ -8,13 +8,6 @@ import { exportScdl } from './scdl.service.js';
 import { currentIsoWeek, formatIsoWeek } from './semaine.rules.js';
 import { CantinePage } from './views/cantine.page.js';
 
-/**
- * The page cache keys a page by its URL. /cantine alone shows the current week: it is keyed by
- * that week's own URL, so that it changes on Monday without anything else changing.
- */
-const keyedAs = (req: FastifyRequest, url: string): FastifyRequest =>
-  Object.create(req, { url: { value: url } }) as FastifyRequest;
-
 /** /cantine (a week of menus) and its open data. */
 export async function cantinePublicRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { semaine?: unknown } }>('/cantine', async (req, reply) => {
@@ -22,9 +15,14 @@ export async function cantinePublicRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseWeekParam(req.query.semaine);
     if (parsed === null) throw invalid(BAD_WEEK);
     const week = parsed === 'absent' ? currentIsoWeek(app.deps.now()) : parsed;
-    const cacheReq = parsed === 'absent' ? keyedAs(req, `/cantine?semaine=${formatIsoWeek(week)}`) : req;
-    return app.deps.pageCache.serve(cacheReq, reply, commune.id, async () =>
-      CantinePage({ shell: await publicShell(req), v: await publicWeek({ db: app.deps.db, commune }, week) }),
+    // /cantine alone shows the current week: cached under that week's key, it changes on Monday.
+    return app.deps.pageCache.serve(
+      req,
+      reply,
+      commune.id,
+      async () =>
+        CantinePage({ shell: await publicShell(req), v: await publicWeek({ db: app.deps.db, commune }, week) }),
+      `/cantine?semaine=${formatIsoWeek(week)}`,
     );
   });
 
