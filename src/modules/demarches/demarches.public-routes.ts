@@ -28,7 +28,7 @@ export async function readForm(req: FastifyRequest, reply: FastifyReply): Promis
   const fields = Object.fromEntries(
     Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k]) => k !== '_csrf'),
   ) as Record<string, string>;
-  return { fields, file: null, fileTooLarge: false };
+  return { fields, files: {}, file: null, fileTooLarge: false, tooLargeField: null };
 }
 
 const takenFor = (ctx: CommuneCtx, slug: string) =>

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../core/errors.js';
-import { MULTIPART_ROUTE } from '../../core/http/multipart.js';
+import { MULTIPART_ROUTE, readMultipartForm } from '../../core/http/multipart.js';
 import { sendPage } from '../../core/http/render.js';
 import { type BackofficeAccess, requireBackoffice } from '../../core/http/request-context.js';
 import { adminShell } from '../../core/http/shells.js';
-import { MAX_IMPORT_FILE_BYTES, readImportForm } from './import-form.js';
+import { IMPORT_FORM_FILES, MAX_IMPORT_FILE_BYTES } from './import-form.js';
 import type { ImportReport } from './import-wordpress.report.js';
 import { assertCanImportWordpress, importWordpress } from './import-wordpress.service.js';
 import { noUploads, type UploadsSource, uploadsFromZip } from './uploads-source.js';
@@ -34,9 +34,9 @@ export async function importWordpressRoutes(app: FastifyInstance): Promise<void>
 
   app.post(PATH, MULTIPART_ROUTE, async (req, reply) => {
     const access = await gate(req);
-    const form = await readImportForm(req, reply);
+    const form = await readMultipartForm(req, reply, MAX_IMPORT_FILE_BYTES, { maxFiles: IMPORT_FORM_FILES });
     const fail = (errors: Record<string, string>, status = 400) => render(req, reply, access, { errors }, status);
-    if (form.tooLarge) return fail({ [form.tooLarge === 'uploads' ? 'uploads' : 'wxr']: TOO_LARGE }, 413);
+    if (form.fileTooLarge) return fail({ [form.tooLargeField === 'uploads' ? 'uploads' : 'wxr']: TOO_LARGE }, 413);
     const wxr = form.files.wxr;
     if (!wxr) return fail({ wxr: 'Choisissez le fichier d’export WordPress (XML).' });
     let uploads: UploadsSource = noUploads;
