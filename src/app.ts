@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -55,18 +56,25 @@ export async function buildApp(
   deps: Omit<AppDeps, 'modules' | 'pageCache'> & { modules?: readonly ClocherModule[]; pageCache?: PageCache },
   logger?: FastifyBaseLogger,
 ): Promise<FastifyInstance> {
+  const pageCache = deps.pageCache ?? new PageCache(deps.db, deps.config.pageCache, deps.now);
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
+    // One line per request, written when it is answered (see the onResponse hook below).
+    disableRequestLogging: true,
     trustProxy: deps.config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // The front door: a public page already in the page cache is answered before the framework
+    // (same bytes, same headers); everything else goes through Fastify.
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (pageCache.tryServe(req, res, deps.resolver.peek(req.headers.host))) {
+          logger?.info({ url: req.url, status: res.statusCode }, 'page from cache');
+        } else handler(req, res);
+      }),
   });
-  app.decorate('deps', {
-    ...deps,
-    modules: deps.modules ?? MODULES,
-    pageCache: deps.pageCache ?? new PageCache(deps.db, deps.config.pageCache, deps.now),
-  });
+  app.decorate('deps', { ...deps, modules: deps.modules ?? MODULES, pageCache });
   app.decorateRequest('commune', null);
   app.decorateRequest('sessionUser', undefined);
 
@@ -122,6 +130,17 @@ export async function buildApp(
     const tokenLink = (req.routeOptions.config as { tokenLink?: boolean } | undefined)?.tokenLink;
     if (req.method === 'POST' && !multipart && !tokenLink) app.csrfProtection(req, reply, done);
     else done();
+  });
+
+  // Registered after the security headers: a cached page keeps the headers it is sent with.
+  app.addHook('onSend', async (req, reply) => {
+    pageCache.recordResponse(req, reply);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
 
   // A successful change in the back-office may change public pages: this process forgets the

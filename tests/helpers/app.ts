@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { systemClock } from '../../src/core/clock.js';
 import { systemActor } from '../../src/core/context.js';
 import { DiskFileStore } from '../../src/core/files/index.js';
+import type { PageCache } from '../../src/core/http/page-cache.js';
 import { CommuneResolver } from '../../src/core/tenancy/index.js';
 import type { Database } from '../../src/db/database.js';
 import type { Engine } from '../../src/db/dialect.js';
@@ -41,8 +42,13 @@ export interface TestServer extends TestApp {
   url: string;
 }
 
+export interface TestAppOptions {
+  /** The page cache to use (default: the one buildApp makes from the config). */
+  pageCache?: (db: Database) => PageCache;
+}
+
 /** Builds the app for `app.inject()` tests: nothing listens. */
-export async function buildTestApp(engine: Engine): Promise<TestApp> {
+export async function buildTestApp(engine: Engine, options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await createTestDb(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-test-'));
   let app: FastifyInstance | undefined;
@@ -68,6 +74,7 @@ export async function buildTestApp(engine: Engine): Promise<TestApp> {
       resolver: new CommuneResolver(testDb.db, undefined),
       files: new DiskFileStore(path.join(dataDir, 'files')),
       secret: 'x'.repeat(48),
+      ...(options.pageCache && { pageCache: options.pageCache(testDb.db) }),
     });
   } catch (error) {
     await close();
@@ -77,8 +84,8 @@ export async function buildTestApp(engine: Engine): Promise<TestApp> {
 }
 
 /** Builds the app and listens on 127.0.0.1, on a free port. */
-export async function startTestServer(engine: Engine): Promise<TestServer> {
-  const built = await buildTestApp(engine);
+export async function startTestServer(engine: Engine, options: TestAppOptions = {}): Promise<TestServer> {
+  const built = await buildTestApp(engine, options);
   try {
     await built.app.listen({ host: '127.0.0.1', port: 0 });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { VNode } from 'preact';
@@ -24,8 +25,21 @@ interface CommuneEntry {
    * hold the commune's previous settings (CommuneResolver cache), and must not freeze them.
    */
   storeAfter: number;
-  pages: Map<string, { body: string; etag: string }>;
+  pages: Map<string, CachedPage>;
 }
+
+interface CachedPage {
+  body: string;
+  etag: string;
+  /**
+   * The response as the application sent it (every header but the framing ones), recorded the
+   * first time the page is sent: from then on the front door can replay it without the app.
+   */
+  response?: { headers: OutgoingHttpHeaders; body: Buffer };
+}
+
+/** Headers Node writes itself for each response: never replayed. */
+const FRAMING_HEADERS = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /**
  * Rendered public pages, per commune. A page stays until the commune's content changes: the
@@ -34,6 +48,8 @@ interface CommuneEntry {
  */
 export class PageCache {
   private readonly communes = new Map<number, CommuneEntry>();
+  /** Pages being sent by the app, whose headers `recordResponse` keeps (keyed by the raw request). */
+  private readonly sending = new WeakMap<IncomingMessage, CachedPage>();
 
   constructor(
     private readonly db: Database,
@@ -91,9 +107,52 @@ export class PageCache {
       if (e.pages.size >= MAX_PAGES_PER_COMMUNE) e.pages.clear();
       if (this.now().getTime() >= e.storeAfter) e.pages.set(key, page);
     }
+    // Only a page stored under its own URL can be found again by the front door (`tryServe`).
+    if (!page.response && key === req.url && e.pages.get(key) === page) this.sending.set(req.raw, page);
     reply.header('etag', page.etag);
     if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();
     return reply.type('text/html; charset=utf-8').send(page.body);
+  }
+
+  /**
+   * Called as the app sends a response (last `onSend` hook): a cached page being sent whole for
+   * the first time keeps its headers, so that later requests can be answered by `tryServe`.
+   */
+  recordResponse(req: FastifyRequest, reply: FastifyReply): void {
+    const page = this.sending.get(req.raw);
+    if (!page) return;
+    this.sending.delete(req.raw);
+    if (reply.statusCode !== 200 || page.response) return;
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined && !FRAMING_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
+    }
+    page.response = { headers, body: Buffer.from(page.body) };
+  }
+
+  /**
+   * The front door, before the web framework: a GET of a page this process holds, still fresh
+   * (its commune's version checked less than `pollMs` ago, no scheduled change passed), is
+   * answered at once with the very bytes and headers the app sent for it. Anything else — an
+   * unknown host, a page not cached, a version to check again — returns false and goes to the app.
+   */
+  tryServe(req: IncomingMessage, res: ServerResponse, communeId: number | undefined): boolean {
+    if (!this.enabled || communeId === undefined || req.method !== 'GET' || req.url === undefined) return false;
+    const e = this.communes.get(communeId);
+    if (!e) return false;
+    const now = this.now().getTime();
+    if (now - e.checkedAt >= this.pollMs || now >= e.nextChangeAt) return false;
+    const cached = e.pages.get(req.url)?.response;
+    if (!cached) return false;
+    if (req.headers['if-none-match'] === cached.headers.etag) {
+      const { 'content-type': _type, ...headers } = cached.headers;
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    res.writeHead(200, { ...cached.headers, 'content-length': cached.body.length });
+    res.end(cached.body);
+    return true;
   }
 
   /** Forgets this process's pages of a commune at once (the version bump tells the others). */

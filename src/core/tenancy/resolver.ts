@@ -30,6 +30,15 @@ export class CommuneResolver {
     return commune ?? null;
   }
 
+  /**
+   * The commune id of a host this process resolved a moment ago, without waiting: undefined when
+   * the answer is not known or too old (the caller then takes the normal way).
+   */
+  peek(hostHeader: string | undefined): number | undefined {
+    const hit = this.cache.get(normalizeHost(hostHeader));
+    return hit?.commune && Date.now() - hit.at < this.ttlMs ? hit.commune.id : undefined;
+  }
+
   invalidate(): void {
     this.cache.clear();
   }
