@@ -1,5 +1,4 @@
-import type { Commune } from '../core/tenancy/index.js';
-import { PublicLayout } from './public-layout.js';
+import { PublicLayout, type PublicShell } from './public-layout.js';
 
 const TITLES: Record<number, string> = {
   400: 'Demande incorrecte',
@@ -18,11 +17,14 @@ export function errorTitle(status: number): string {
   return TITLES[status] ?? (status >= 500 ? 'Erreur du serveur' : 'Demande incorrecte');
 }
 
-/** A French error page: what happened and where to go; never a stack trace. */
-export function ErrorPage({ status, message, commune }: { status: number; message: string; commune: Commune | null }) {
+/**
+ * A French error page: what happened and where to go; never a stack trace. On the public site it
+ * keeps the site's menu and banners, so that a reader who followed a dead link can go on.
+ */
+export function ErrorPage({ status, message, shell }: { status: number; message: string; shell: PublicShell }) {
   const title = errorTitle(status);
   return (
-    <PublicLayout shell={{ commune, nav: [], currentPath: '' }} title={title}>
+    <PublicLayout shell={shell} title={title}>
       <div class="container prose">
         <h1>{title}</h1>
         <p class="lead">{message}</p>

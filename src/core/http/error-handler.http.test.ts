@@ -21,3 +21,22 @@ describeEachEngine('page d’erreur 500', (engine) => {
     }
   });
 });
+
+describeEachEngine('page introuvable', (engine) => {
+  it('garde le menu et l’alerte du site public, pas dans l’administration', async () => {
+    const t = await buildTestApp(engine);
+    try {
+      const pub = await t.app.inject({ url: '/une-page-disparue', headers: { host: 'localhost' } });
+      assert.equal(pub.statusCode, 404);
+      assert.match(pub.body, /Page introuvable/);
+      assert.match(pub.body, /aria-label="Menu principal"/);
+      assert.match(pub.body, /href="\/actualites"/);
+      assert.equal(pub.headers['set-cookie'], undefined);
+      const admin = await t.app.inject({ url: '/admin/une-page-disparue', headers: { host: 'localhost' } });
+      assert.equal(admin.statusCode, 404);
+      assert.doesNotMatch(admin.body, /aria-label="Menu principal"/);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorPage } from '../../ui/error-page.js';
 import { isAppError, STATUS_BY_CODE } from '../errors.js';
+import type { PublicShell } from '../../ui/public-layout.js';
 import { sendPage } from './render.js';
+import { publicShell } from './shells.js';
 
 const GENERIC_500 =
   'Une erreur inattendue s’est produite. Elle a été enregistrée ; réessayez dans quelques instants. Rien de ce que vous aviez enregistré n’a été perdu.';
@@ -35,9 +37,24 @@ function frameworkError(error: FastifyError): { status: number; message: string 
   return null;
 }
 
+/**
+ * The frame of an error page: the public site's menu and banners for a reader of the public site,
+ * a bare frame in the back-office, for a server error (the database may be what failed), or when
+ * the menu itself cannot be read.
+ */
+async function errorShell(req: FastifyRequest, status: number): Promise<PublicShell> {
+  const bare = { commune: req.commune ?? null, nav: [], currentPath: '' };
+  if (!req.commune || status >= 500 || /^\/(admin|plateforme)(\/|$)/.test(req.url)) return bare;
+  try {
+    return { ...(await publicShell(req)), canonicalBase: undefined, currentPath: '' };
+  } catch {
+    return bare;
+  }
+}
+
 /** One error handler for the whole app: French pages, the right status, no stack trace below the log. */
 export function registerErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler(async (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (isAppError(error, 'Unauthenticated') && req.method === 'GET') {
       const back = encodeURIComponent(req.url);
       return reply.redirect(`/admin/connexion?retour=${back}`, 303);
@@ -55,16 +72,16 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       if (status >= 500) req.log.error({ err: error }, 'unhandled error');
       else req.log.info({ code: error.code, url: req.url }, 'bad request');
     }
-    return sendPage(reply, ErrorPage({ status, message, commune: req.commune ?? null }), status);
+    return sendPage(reply, ErrorPage({ status, message, shell: await errorShell(req, status) }), status);
   });
 
-  app.setNotFoundHandler((req, reply) =>
+  app.setNotFoundHandler(async (req, reply) =>
     sendPage(
       reply,
       ErrorPage({
         status: 404,
         message: 'La page demandée n’existe pas ou n’est plus disponible. Vérifiez l’adresse ou repartez de l’accueil.',
-        commune: req.commune ?? null,
+        shell: await errorShell(req, 404),
       }),
       404,
     ),
