@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorPage } from '../../ui/error-page.js';
-import { isAppError, STATUS_BY_CODE } from '../errors.js';
 import type { PublicShell } from '../../ui/public-layout.js';
+import { isAppError, STATUS_BY_CODE } from '../errors.js';
 import { sendPage } from './render.js';
 import { publicShell } from './shells.js';
 
