@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import type { BackupS3Config } from '../../config.js';
+import { BACKUP_EXTENSION } from './backup.rules.js';
+
+/**
+ * A copy of each backup in an S3-compatible bucket. With object lock (compliance mode, set per
+ * object when `lockDays` > 0, or the bucket's default retention) not even the server's own
+ * credentials can delete or overwrite a backup before its date: the copy survives a ransomware
+ * that took the server.
+ */
+export class S3BackupTarget {
+  private readonly client: S3Client;
+
+  constructor(
+    private readonly config: BackupS3Config,
+    client?: S3Client,
+  ) {
+    this.client =
+      client ??
+      new S3Client({
+        region: config.region,
+        endpoint: config.endpoint,
+        forcePathStyle: config.endpoint !== undefined,
+        credentials:
+          config.accessKeyId && config.secretAccessKey
+            ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+            : undefined,
+      });
+  }
+
+  /** Where the bucket is, for messages. */
+  describe(): string {
+    return `s3://${this.config.bucket}/${this.config.prefix}`;
+  }
+
+  private key(name: string): string {
+    return `${this.config.prefix}${name}${BACKUP_EXTENSION}`;
+  }
+
+  /** Uploads a backup file; with lockDays, locked in compliance mode until `now + lockDays`. */
+  async upload(name: string, file: string, now: Date): Promise<string> {
+    const size = (await fsp.stat(file)).size;
+    const key = this.key(name);
+    const lock =
+      this.config.lockDays > 0
+        ? {
+            ObjectLockMode: 'COMPLIANCE' as const,
+            ObjectLockRetainUntilDate: new Date(now.getTime() + this.config.lockDays * 86_400_000),
+          }
+        : {};
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: key,
+        Body: fs.createReadStream(file),
+        ContentLength: size,
+        ContentType: 'application/octet-stream',
+        ...lock,
+      }),
+    );
+    return key;
+  }
+
+  /** The backup names in the bucket, oldest first. */
+  async list(): Promise<string[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: this.config.prefix, ContinuationToken: token }),
+      );
+      for (const o of page.Contents ?? []) {
+        const rest = (o.Key ?? '').slice(this.config.prefix.length);
+        if (rest.endsWith(BACKUP_EXTENSION) && !rest.includes('/')) names.push(rest.slice(0, -BACKUP_EXTENSION.length));
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return names.sort();
+  }
+
+  /** Downloads a backup into a local file. */
+  async download(name: string, file: string): Promise<void> {
+    const res = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: this.key(name) }));
+    if (!res.Body) throw new Error(`empty object for ${name}`);
+    await pipeline(res.Body as Readable, fs.createWriteStream(file, { mode: 0o600 }));
+  }
+
+  /** Deletes a backup; a locked object refuses, which the caller logs and ignores. */
+  async delete(name: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.key(name) }));
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+}
