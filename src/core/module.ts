@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
 import type { Database } from '../db/database.js';
 import type { AdminEntry, NavItem } from '../ui/nav.js';
-import type { Actor } from './context.js';
+import type { Actor, CommuneCtx } from './context.js';
 import type { Commune } from './tenancy/index.js';
 
 /**
@@ -23,6 +23,8 @@ export interface ClocherModule {
   publicBanner?: (ctx: PublicContentCtx) => Promise<VNode | null>;
   /** Entries of the back-office menu and dashboard the actor may use. */
   adminEntries?: (actor: Actor) => AdminEntry[];
+  /** Blocks of the back-office dashboard for the signed-in actor (what awaits them), placed by `order`. */
+  dashboardSections?: (ctx: CommuneCtx) => Promise<HomeSection[]>;
 }
 
 export interface PublicContentCtx {

@@ -1,12 +1,35 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
-export interface MailAttachment {
+/** An attachment whose bytes are in the row. */
+export interface InlineAttachment {
   filename: string;
   contentType: string;
-  /** Base64 content: attachments are small (acknowledgement PDFs). */
+  /** Base64 content: such attachments are small. */
   contentBase64: string;
 }
+
+/**
+ * An attachment the worker produces when it sends the mail, by calling the renderer registered
+ * under `render` (see AttachmentRenderer): the transaction that queues the mail does not wait for
+ * a PDF, and the mail leaves only once its attachment exists.
+ */
+export interface RenderedAttachment {
+  filename: string;
+  contentType: string;
+  /** Name of the renderer, `<module>.<what>` (e.g. `demarches.accuse`). */
+  render: string;
+  /** JSON-serializable; the renderer validates it. */
+  params: Record<string, unknown>;
+}
+
+export type MailAttachment = InlineAttachment | RenderedAttachment;
+
+/** Produces the bytes of a RenderedAttachment; throwing makes the mail retried later. */
+export type AttachmentRenderer = (
+  params: Record<string, unknown>,
+  ctx: { communeId: number | null; now: Date },
+) => Promise<Buffer>;
 
 export interface MailInput {
   communeId: number | null;

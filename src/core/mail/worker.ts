@@ -2,8 +2,11 @@ import type { Database } from '../../db/database.js';
 import type { Clock } from '../clock.js';
 import type { Log } from '../context.js';
 import { CLAIM_MS, MAX_ATTEMPTS, nextAttemptDelayMs } from './mail.rules.js';
-import type { MailAttachment } from './outbox.js';
+import type { AttachmentRenderer, MailAttachment } from './outbox.js';
 import type { MailTransport } from './transport.js';
+
+/** Mails of a batch in flight at once. */
+const SEND_CONCURRENCY = 4;
 
 /**
  * Sends the outbox. Each mail is claimed with a compare-and-set on its row (status still pending,
@@ -11,7 +14,15 @@ import type { MailTransport } from './transport.js';
  * with backoff, then marked failed (the back-office can retry it).
  */
 export async function deliverDueMails(
-  deps: { db: Database; transport: MailTransport; from: string; now: Clock; log: Log },
+  deps: {
+    db: Database;
+    transport: MailTransport;
+    from: string;
+    now: Clock;
+    log: Log;
+    /** Producers of the attachments rendered at sending time, by name. */
+    renderers?: Record<string, AttachmentRenderer>;
+  },
   limit = 20,
 ): Promise<{ sent: number; failed: number }> {
   const { db, transport, now, log } = deps;
@@ -27,7 +38,9 @@ export async function deliverDueMails(
     .execute();
   let sent = 0;
   let failed = 0;
-  for (const { id } of due) {
+  // A few mails at a time: rendering an attachment, writing it and the SMTP round trips of one mail
+  // overlap with another's, while each mail is still claimed (and sent) once.
+  const deliverOne = async (id: number): Promise<void> => {
     const claimAt = now();
     const claimed = await db
       .updateTable('mail_outbox')
@@ -38,14 +51,16 @@ export async function deliverDueMails(
       .where('next_attempt_at', '<=', claimAt.toISOString())
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', claimAt.toISOString())]))
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    if (Number(claimed.numUpdatedRows) !== 1) return;
     const mail = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     try {
-      const attachments = (JSON.parse(mail.attachments) as MailAttachment[]).map((a) => ({
-        filename: a.filename,
-        contentType: a.contentType,
-        content: Buffer.from(a.contentBase64, 'base64'),
-      }));
+      const attachments = await Promise.all(
+        (JSON.parse(mail.attachments) as MailAttachment[]).map(async (a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: await attachmentBytes(a, deps.renderers, { communeId: mail.commune_id, now: now() }),
+        })),
+      );
       const info = await transport.send({
         from: deps.from,
         to: mail.to_address,
@@ -86,8 +101,22 @@ export async function deliverDueMails(
       log.warn({ mailId: id, attempts, err: message }, giveUp ? 'mail failed for good' : 'mail failed, will retry');
       failed++;
     }
+  };
+  for (let i = 0; i < due.length; i += SEND_CONCURRENCY) {
+    await Promise.all(due.slice(i, i + SEND_CONCURRENCY).map(({ id }) => deliverOne(id)));
   }
   return { sent, failed };
+}
+
+async function attachmentBytes(
+  a: MailAttachment,
+  renderers: Record<string, AttachmentRenderer> | undefined,
+  ctx: { communeId: number | null; now: Date },
+): Promise<Buffer> {
+  if ('contentBase64' in a) return Buffer.from(a.contentBase64, 'base64');
+  const render = renderers?.[a.render];
+  if (!render) throw new Error(`no renderer for the attachment "${a.render}"`);
+  return render(a.params, ctx);
 }
 
 /** Puts a failed mail back in the queue (the back-office's retry button). */

@@ -13,7 +13,12 @@ async function routes(app: FastifyInstance): Promise<void> {
     const access = await requireBackoffice(req);
     if (!can(access.actor, 'backoffice.enter')) throw forbidden();
     const activity = await listAuditEvents(app.deps.db, access.commune.id, 10);
-    return sendPage(reply, DashboardPage({ shell: adminShell(req, reply, access), activity }));
+    const sections = [];
+    for (const m of app.deps.modules)
+      if (m.dashboardSections) sections.push(...(await m.dashboardSections(access.ctx)));
+    sections.sort((x, y) => x.order - y.order);
+    const blocks = sections.map((s) => s.node);
+    return sendPage(reply, DashboardPage({ shell: adminShell(req, reply, access), activity, blocks }));
   });
 }
 

@@ -2,6 +2,7 @@ import type { CommuneCtx } from '../../core/context.js';
 import { addDays, toParisLocal } from '../../core/paris-time.js';
 import type { Status } from './demarches.rules.js';
 import { deposerDemande } from './demarches.service.js';
+import { seedEtatCivilDemo } from './instruction.demo.js';
 import { ajouterMessage, changerStatut } from './instruction.service.js';
 import { enregistrerSalles } from './reservation.service.js';
 
@@ -49,6 +50,7 @@ const PATHS: Status[][] = [
 /** Demo requests of Bellerive-sur-Lys: contacts and signalements over three weeks, in every state. */
 export async function seedDemarchesDemo(ctx: CommuneCtx): Promise<void> {
   await enregistrerSalles(ctx, SALLES);
+  await seedEtatCivilDemo(ctx);
   const start = ctx.now().getTime();
   for (let i = 0; i < 32; i += 1) {
     // Oldest first, so that the references follow the dates of receipt.
@@ -105,6 +107,7 @@ const SALLES = [
     capacite: 180,
     tarifs: 'Habitants : 160 € le week-end, 90 € la journée en semaine ; associations de la commune : gratuit.',
     description: 'Grande salle avec cuisine équipée, scène et parking, rue de la Lys.',
+    equipements: 'Cuisine équipée\nScène\nSonorisation\nParking de 40 places',
   },
   {
     slug: 'salle-de-reunion',
@@ -112,6 +115,7 @@ const SALLES = [
     capacite: 30,
     tarifs: 'Gratuite pour les associations de la commune et les réunions publiques.',
     description: 'Au rez-de-chaussée de la mairie, accessible en fauteuil roulant.',
+    equipements: 'Vidéoprojecteur\nTables modulables',
   },
 ];
 

@@ -3,13 +3,13 @@ import type { Commune } from '../../core/tenancy/index.js';
 import type { DemarcheSettings } from './demarches.builtins.js';
 import { STATUS_LABELS, type Status } from './demarches.rules.js';
 
-const frDate = (isoDate: string): string =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+// Built once: creating an Intl formatter costs far more than formatting with it.
+const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
-const frDateTime = (at: string): string =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(
-    new Date(at),
-  );
+const frDate = (isoDate: string): string => DATE.format(new Date(`${isoDate}T00:00:00Z`));
+
+const frDateTime = (at: string): string => DATE_TIME.format(new Date(at));
 
 export { frDate, frDateTime };
 
@@ -59,6 +59,8 @@ export function accuseMail(
     '',
     'Accusé de réception',
     ...accuseMentions(d),
+    '',
+    'L’accusé de réception est joint à ce courriel (PDF) ; vous pouvez aussi le télécharger depuis la page de suivi.',
     '',
     `Suivre votre demande : ${d.suiviUrl}`,
     'Gardez ce lien : il donne accès à votre demande.',

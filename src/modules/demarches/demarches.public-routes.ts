@@ -7,7 +7,7 @@ import { sendPage } from '../../core/http/render.js';
 import { communeCtx, requireCommune } from '../../core/http/request-context.js';
 import { publicShell } from '../../core/http/shells.js';
 import { MAX_PIECE_BYTES } from './demarches.pieces.js';
-import { deposerDemande, getSuivi, getType, listPublicTypes } from './demarches.service.js';
+import { deposerDemande, getAccusePdf, getSuivi, getType, listPublicTypes } from './demarches.service.js';
 import { repondreUsager } from './instruction.service.js';
 import { listCreneauxPris, RESERVATION_SLUG } from './reservation.service.js';
 import { AccusePage, DemarcheFormPage, DemarchesListPage } from './views/public.page.js';
@@ -63,6 +63,7 @@ export async function demarchesPublicRoutes(app: FastifyInstance): Promise<void>
     try {
       const depot = await deposerDemande(ctx, {
         slug: type.slug,
+        type,
         values: form.fields,
         file: form.file,
         fileTooLarge: form.fileTooLarge,
@@ -98,6 +99,7 @@ export async function demarchesPublicRoutes(app: FastifyInstance): Promise<void>
         shell,
         reference: d.reference,
         suiviPath,
+        accusePath: `/suivi/${d.reference}/accuse.pdf?jeton=${encodeURIComponent(token)}`,
         typeTitle: d.typeTitle,
         settings: d.settings,
         receivedAt: d.receivedAt,
@@ -108,6 +110,17 @@ export async function demarchesPublicRoutes(app: FastifyInstance): Promise<void>
     }
     const page = SuiviPage({ shell, csrfToken: formToken(reply), token, ...found, sent: req.query.envoye === '1' });
     return sendPage(reply, page);
+  });
+
+  // The accusé de réception PDF, as mailed (the secret of the link is the credential).
+  app.get<Suivi>('/suivi/:reference/accuse.pdf', async (req, reply) => {
+    const pdf = await getAccusePdf(ctxOf(req), req.params.reference, req.query.jeton ?? '');
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${pdf.filename}"`)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .send(pdf.bytes);
   });
 
   app.post<Suivi, MultipartConfig>('/suivi/:reference', MULTIPART_ROUTE, async (req, reply) => {

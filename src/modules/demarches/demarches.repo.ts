@@ -32,6 +32,8 @@ export interface Demande {
   answers: Answers;
   receivedAt: string;
   decisionDue: string | null;
+  /** The agent in charge (user id), or null. */
+  assigneeUserId: number | null;
   form: FieldDef[];
   settings: DemarcheSettings;
 }
@@ -94,17 +96,16 @@ export async function insertType(
 
 /** The next number of the year's counter (the caller holds the lock). */
 export async function nextNumber(scope: TenantScope, year: number): Promise<number> {
-  const row = await scope.selectFrom('demande_compteur').select('last').where('year', '=', year).executeTakeFirst();
-  if (!row) {
-    await scope.insertInto('demande_compteur', { year, last: 1 }).execute();
-    return 1;
-  }
-  await scope
+  // One statement in the usual case: the counter of the year exists.
+  const row = await scope
     .updateTable('demande_compteur')
-    .set({ last: row.last + 1 })
+    .set((eb) => ({ last: eb('last', '+', 1) }))
     .where('year', '=', year)
-    .execute();
-  return row.last + 1;
+    .returning('last')
+    .executeTakeFirst();
+  if (row) return row.last;
+  await scope.insertInto('demande_compteur', { year, last: 1 }).execute();
+  return 1;
 }
 
 export interface NewDemande {
@@ -159,13 +160,14 @@ const demandeColumns = [
   'demande.answers',
   'demande.received_at',
   'demande.decision_due',
+  'demande.assignee_user_id',
   't.slug',
   't.title',
   'r.form',
   'r.settings',
 ] as const;
 
-function demandeQuery(scope: TenantScope) {
+export function demandeQuery(scope: TenantScope) {
   return scope
     .selectFrom('demande')
     .innerJoin('demarche_type as t', 't.id', 'demande.type_id')
@@ -175,7 +177,7 @@ function demandeQuery(scope: TenantScope) {
 
 type DemandeRow = Awaited<ReturnType<ReturnType<typeof demandeQuery>['executeTakeFirstOrThrow']>>;
 
-const toDemande = (r: DemandeRow): Demande => ({
+export const toDemande = (r: DemandeRow): Demande => ({
   id: r.id,
   typeId: r.type_id,
   typeSlug: r.slug,
@@ -191,6 +193,7 @@ const toDemande = (r: DemandeRow): Demande => ({
   answers: JSON.parse(r.answers) as Answers,
   receivedAt: r.received_at,
   decisionDue: r.decision_due,
+  assigneeUserId: r.assignee_user_id,
   form: JSON.parse(r.form) as FieldDef[],
   settings: JSON.parse(r.settings) as DemarcheSettings,
 });

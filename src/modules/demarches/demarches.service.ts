@@ -9,6 +9,7 @@ import { toParisLocal } from '../../core/paris-time.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import { lockForTransaction } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
+import { accuseAttachment, accuseFilename, accusePdf } from './accuse.service.js';
 import { BUILTIN_TYPES, type BuiltinType, reservationSettings } from './demarches.builtins.js';
 import { accuseMail } from './demarches.mails.js';
 import { storePiece } from './demarches.pieces.js';
@@ -84,6 +85,8 @@ export async function getType(ctx: CommuneCtx, slug: string): Promise<repo.Demar
 
 export interface DepotInput {
   slug: string;
+  /** The type already read by the caller for this slug (saves reading it again). */
+  type?: repo.DemarcheType;
   values: Record<string, unknown>;
   file: { bytes: Buffer; filename: string } | null;
   fileTooLarge?: boolean;
@@ -127,15 +130,17 @@ async function nextReference(trx: Kysely<DB>, communeId: number, year: number): 
  * reference given, the acknowledgement mail queued in the same transaction.
  */
 export async function deposerDemande(ctx: FilesCtx, input: DepotInput): Promise<Depot> {
-  const type = await getType(ctx, input.slug);
-  const { identity, answers, fileField } = validateDepot(type, input, toParisLocal(ctx.now()).date);
-  const fileId = fileField && input.file ? await storePiece(withFiles(ctx), input.file, fileField.name) : null;
+  const type = input.type?.slug === input.slug ? input.type : await getType(ctx, input.slug);
   const now = ctx.now();
+  // The Paris date of receipt, computed once: formatting in a time zone is not free.
+  const today = toParisLocal(now).date;
+  const { identity, answers, fileField } = validateDepot(type, input, today);
+  const fileId = fileField && input.file ? await storePiece(withFiles(ctx), input.file, fileField.name) : null;
   const receivedAt = now.toISOString();
-  const due = decisionDue(type.settings, toParisLocal(now).date);
+  const due = decisionDue(type.settings, today);
   const token = randomToken();
   const { id, reference } = await ctx.db.transaction().execute(async (trx) => {
-    const reference = await nextReference(trx, ctx.commune.id, Number(toParisLocal(now).date.slice(0, 4)));
+    const reference = await nextReference(trx, ctx.commune.id, Number(today.slice(0, 4)));
     const scope = new TenantScope(trx, ctx.commune.id);
     const id = await repo.insertDemande(scope, {
       typeId: type.id,
@@ -178,7 +183,8 @@ export async function deposerDemande(ctx: FilesCtx, input: DepotInput): Promise<
       settings: type.settings,
       decisionDue: due,
     });
-    await enqueueMail(trx, mail, now);
+    // The PDF is rendered by the mail worker after the commit: the submission does not wait for it.
+    await enqueueMail(trx, { ...mail, attachments: [accuseAttachment(id, reference)] }, now);
     await audit(trx, ctx, 'demarches.demande_deposee', id, now);
     return { id, reference };
   });
@@ -200,16 +206,32 @@ export async function audit(trx: Kysely<DB>, ctx: CommuneCtx, action: string, id
 }
 
 /** The request behind a follow-up link; 404 for an unknown reference or a wrong secret. */
-export async function getSuivi(ctx: CommuneCtx, reference: string, token: string) {
-  const scope = scopeOf(ctx);
-  const demande = isReferenceShape(reference) ? await repo.findDemandeByReference(scope, reference) : null;
+async function demandeOfLink(ctx: CommuneCtx, reference: string, token: string): Promise<repo.Demande> {
+  const demande = isReferenceShape(reference) ? await repo.findDemandeByReference(scopeOf(ctx), reference) : null;
   if (!demande || !token || !safeEqual(sha256Hex(token), demande.tokenHash)) {
     ctx.log.warn({ reference }, 'demarches: follow-up link refused');
     throw notFound('Cette demande est introuvable. Vérifiez le lien reçu par courriel.');
   }
+  return demande;
+}
+
+/** The request behind a follow-up link, its history (without internal notes) and its files. */
+export async function getSuivi(ctx: CommuneCtx, reference: string, token: string) {
+  const scope = scopeOf(ctx);
+  const demande = await demandeOfLink(ctx, reference, token);
   const [evenements, pieces] = await Promise.all([
     events.listEvenements(scope, demande.id),
     events.listPieces(scope, demande.id),
   ]);
   return { demande, evenements: evenements.filter((e) => e.kind !== 'note'), pieces };
+}
+
+/** The accusé de réception PDF of the request behind a follow-up link (produced now if the worker is late). */
+export async function getAccusePdf(
+  ctx: FilesCtx,
+  reference: string,
+  token: string,
+): Promise<{ bytes: Buffer; filename: string }> {
+  const demande = await demandeOfLink(ctx, reference, token);
+  return { bytes: await accusePdf(withFiles(ctx), demande.id), filename: accuseFilename(demande.reference) };
 }

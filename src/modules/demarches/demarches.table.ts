@@ -9,6 +9,8 @@ export interface DemarcheTypeTable {
   summary: string;
   /** Version number of the revision new requests use. */
   current_revision: number;
+  /** JSON: the form builder's unpublished changes (title, summary, form, settings), or null. */
+  draft: string | null;
   created_at: string;
 }
 
@@ -55,6 +57,10 @@ export interface DemandeTable {
   received_at: string;
   /** YYYY-MM-DD of the implicit decision, or null when the type has none. */
   decision_due: string | null;
+  /** The agent in charge, or null. */
+  assignee_user_id: number | null;
+  /** The PDF of the accusé de réception (stored_file), once the mail worker has produced it. */
+  accuse_file_id: number | null;
   updated_at: string;
 }
 
@@ -93,6 +99,12 @@ export interface SalleTable {
   capacite: number;
   tarifs: string;
   description: string;
+  /** Plain text, one piece of equipment a line. */
+  equipements: string;
+  /** JSON: media ids of the photos (media library), in order. */
+  photos: string;
+  /** Archived rooms can no longer be booked; their past bookings stay. */
+  archived_at: string | null;
   created_at: string;
 }
 

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { AuditEntry } from '../../../core/audit/index.js';
 import { AdminLayout, type AdminShell } from '../../../ui/admin-layout.js';
 import { formatDateTime } from '../../../ui/format.js';
@@ -24,6 +25,7 @@ const OBJECTS: Record<string, string> = {
   barometre: 'Baromètre',
   demarche: 'Démarche',
   demande: 'Demande',
+  salle: 'Salle communale',
 };
 
 const VERBS: Record<string, string> = {
@@ -49,7 +51,16 @@ export function actionLabel(action: string): string {
   return `${noun} : ${VERBS[verb] ?? rest.replace(/[._]/g, ' ')}`;
 }
 
-export function DashboardPage({ shell, activity }: { shell: AdminShell; activity: AuditEntry[] }) {
+export function DashboardPage({
+  shell,
+  activity,
+  blocks = [],
+}: {
+  shell: AdminShell;
+  activity: AuditEntry[];
+  /** The modules' dashboard blocks (ClocherModule.dashboardSections), in order. */
+  blocks?: VNode[];
+}) {
   const commune = shell.commune;
   return (
     <AdminLayout shell={shell} title="Tableau de bord">
@@ -59,6 +70,7 @@ export function DashboardPage({ shell, activity }: { shell: AdminShell; activity
           Commune de {commune.nom} · {commune.population.toLocaleString('fr-FR')} habitants · code INSEE {commune.insee}
         </p>
       )}
+      {blocks}
       <section aria-labelledby="modules-title">
         <h2 id="modules-title">Vos outils</h2>
         {shell.entries.length === 0 ? (

@@ -1,3 +1,4 @@
+import { type Member, ROLE_LABELS } from '../../../core/auth/index.js';
 import { AdminLayout, type AdminShell } from '../../../ui/admin-layout.js';
 import {
   CsrfField,
@@ -11,7 +12,7 @@ import {
 import { formatDateTime } from '../../../ui/format.js';
 import { frDate } from '../demarches.mails.js';
 import type { Demande, DemarcheType } from '../demarches.repo.js';
-import { dueState, nextStatuses, REPLY_TEMPLATES, STATUS_LABELS, STATUSES } from '../demarches.rules.js';
+import { dueState, isFinal, nextStatuses, REPLY_TEMPLATES, STATUS_LABELS, STATUSES } from '../demarches.rules.js';
 import type { Evenement, Piece } from '../evenements.repo.js';
 import { Answers, History } from './suivi.page.js';
 
@@ -20,6 +21,9 @@ export interface InboxFilter {
   statut?: string | undefined;
   retard?: string | undefined;
   q?: string | undefined;
+  tri?: string | undefined;
+  attribue?: string | undefined;
+  cloturees?: string | undefined;
 }
 
 export interface InboxView {
@@ -27,8 +31,14 @@ export interface InboxView {
   demandes: Demande[];
   counts: Record<string, number>;
   types: DemarcheType[];
+  members: Member[];
   today: string;
   filter: InboxFilter;
+  /** Number of requests just closed together. */
+  closed?: number | undefined;
+  errors?: Errors;
+  checked?: string[];
+  motif?: string;
 }
 
 export function DueBadge({ demande, today }: { demande: Demande; today: string }) {
@@ -44,8 +54,18 @@ export function DueBadge({ demande, today }: { demande: Demande; today: string }
 
 const query = (f: InboxFilter): string =>
   new URLSearchParams(
-    Object.entries(f).filter(([, v]) => v !== undefined && v !== '') as [string, string][],
+    Object.entries(f).filter(([k, v]) => k !== 'cloturees' && v !== undefined && v !== '') as [string, string][],
   ).toString();
+
+const SORT_LABELS: { value: string; label: string }[] = [
+  { value: 'recue', label: 'Date de réception (récentes d’abord)' },
+  { value: 'echeance', label: 'Date de décision implicite (proches d’abord)' },
+  { value: 'reference', label: 'Référence' },
+  { value: 'statut', label: 'Statut' },
+];
+
+const memberOptions = (members: Member[]) =>
+  members.map((m) => ({ value: String(m.userId), label: `${m.displayName} (${ROLE_LABELS[m.role]})` }));
 
 function Filters({ v }: { v: InboxView }) {
   const f = v.filter;
@@ -69,9 +89,22 @@ function Filters({ v }: { v: InboxView }) {
         value={f.retard}
         options={[
           { value: '', label: 'Toutes les demandes' },
-          { value: '1', label: 'Délai de décision dépassé' },
+          { value: '1', label: 'En retard (délai de décision dépassé)' },
+          { value: 'proche', label: 'Échéance dans les 5 jours ouvrés' },
         ]}
       />
+      <SelectField
+        name="attribue"
+        label="Agent chargé"
+        value={f.attribue}
+        options={[
+          { value: '', label: 'Tous' },
+          { value: 'moi', label: 'Moi' },
+          { value: 'aucun', label: 'Personne' },
+          ...memberOptions(v.members),
+        ]}
+      />
+      <SelectField name="tri" label="Trier par" value={f.tri} options={SORT_LABELS} />
       <TextField name="q" label="Recherche" type="search" value={f.q} hint="Référence, nom, courriel ou contenu." />
       <button type="submit" class="button">
         Filtrer
@@ -80,12 +113,83 @@ function Filters({ v }: { v: InboxView }) {
   );
 }
 
+function InboxTable({ v }: { v: InboxView }) {
+  const names = new Map(v.members.map((m) => [m.userId, m.displayName]));
+  const checked = new Set(v.checked ?? []);
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled region must be focusable to be scrolled with the keyboard (axe scrollable-region-focusable)
+    <section class="table-wrap" aria-label="Liste des demandes" tabIndex={0}>
+      <table class="table">
+        <caption>
+          {v.demandes.length} demande{v.demandes.length > 1 ? 's' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span class="sr-only">Sélection</span>
+            </th>
+            <th scope="col">Référence</th>
+            <th scope="col">Démarche</th>
+            <th scope="col">Demandeur</th>
+            <th scope="col">Reçue le</th>
+            <th scope="col">Statut</th>
+            <th scope="col">Agent chargé</th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.demandes.map((d) => (
+            <tr key={d.id}>
+              <td>
+                {!isFinal(d.status) && (
+                  <>
+                    <input
+                      type="checkbox"
+                      class="checkbox"
+                      name="ids"
+                      value={String(d.id)}
+                      id={`choix-${d.id}`}
+                      checked={checked.has(String(d.id))}
+                    />
+                    <label for={`choix-${d.id}`} class="sr-only">
+                      Sélectionner la demande {d.reference}
+                    </label>
+                  </>
+                )}
+              </td>
+              <th scope="row">
+                <a href={`/admin/demandes/${d.id}`}>{d.reference}</a>
+              </th>
+              <td>{d.typeTitle}</td>
+              <td>
+                {d.prenom} {d.nom}
+              </td>
+              <td>{formatDateTime(d.receivedAt)}</td>
+              <td>
+                {STATUS_LABELS[d.status]} <DueBadge demande={d} today={v.today} />
+              </td>
+              <td>{d.assigneeUserId === null ? '—' : (names.get(d.assigneeUserId) ?? '—')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** /admin/demandes: the inbox of every request of the commune. */
 export function InboxPage(v: InboxView) {
   const q = query(v.filter);
+  const errors = v.errors ?? {};
   return (
     <AdminLayout shell={v.shell} title="Demandes">
       <h1>Demandes</h1>
+      {v.closed !== undefined && (
+        <Notice kind="success">
+          {v.closed} demande{v.closed > 1 ? 's ont été clôturées' : ' a été clôturée'} ; chaque demandeur en est informé
+          par courriel.
+        </Notice>
+      )}
+      <ErrorSummary errors={errors} labels={{ ids: 'Demandes cochées', motif: 'Motif de la clôture' }} />
       <ul class="demandes-counts">
         {STATUSES.map((s) => (
           <li key={s}>
@@ -107,40 +211,29 @@ export function InboxPage(v: InboxView) {
       {v.demandes.length === 0 ? (
         <p class="muted">Aucune demande ne correspond.</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled region must be focusable to be scrolled with the keyboard (axe scrollable-region-focusable)
-        <section class="table-wrap" aria-label="Liste des demandes" tabIndex={0}>
-          <table class="table">
-            <caption>
-              {v.demandes.length} demande{v.demandes.length > 1 ? 's' : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Référence</th>
-                <th scope="col">Démarche</th>
-                <th scope="col">Demandeur</th>
-                <th scope="col">Reçue le</th>
-                <th scope="col">Statut</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.demandes.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <a href={`/admin/demandes/${d.id}`}>{d.reference}</a>
-                  </th>
-                  <td>{d.typeTitle}</td>
-                  <td>
-                    {d.prenom} {d.nom}
-                  </td>
-                  <td>{formatDateTime(d.receivedAt)}</td>
-                  <td>
-                    {STATUS_LABELS[d.status]} <DueBadge demande={d} today={v.today} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <form method="post" action="/admin/demandes/cloture">
+          <CsrfField token={v.shell.csrfToken} />
+          <InboxTable v={v} />
+          <fieldset class="card">
+            <legend>Clôturer les demandes cochées</legend>
+            {errors.ids && (
+              <p class="field__error" id="erreur-ids">
+                <span class="sr-only">Erreur : </span>
+                {errors.ids}
+              </p>
+            )}
+            <TextAreaField
+              name="motif"
+              label="Motif de la clôture (envoyé à chaque demandeur)"
+              value={v.motif}
+              error={errors.motif}
+              required
+            />
+            <button type="submit" class="button button--ghost">
+              Clôturer les demandes cochées
+            </button>
+          </fieldset>
+        </form>
       )}
     </AdminLayout>
   );
@@ -151,6 +244,7 @@ const MESSAGES: Record<string, string> = {
   message: 'Le message a été envoyé au demandeur.',
   note: 'La note interne a été ajoutée.',
   guichet: 'La demande a été enregistrée.',
+  attribuer: 'L’agent chargé de la demande a été changé.',
 };
 
 export interface DemandeAdminView {
@@ -158,6 +252,7 @@ export interface DemandeAdminView {
   demande: Demande;
   evenements: Evenement[];
   pieces: Piece[];
+  members: Member[];
   today: string;
   message?: string | undefined;
   errors?: Errors;
@@ -178,12 +273,43 @@ export function DemandeAdminPage(v: DemandeAdminView) {
       </p>
       <h1>Demande {d.reference}</h1>
       {notice && <Notice kind="success">{notice}</Notice>}
-      <ErrorSummary errors={errors} labels={{ to: 'Nouveau statut', motif: 'Motif', body: 'Message', note: 'Note' }} />
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          to: 'Nouveau statut',
+          motif: 'Motif',
+          body: 'Message',
+          note: 'Note',
+          assignee: 'Confier la demande à',
+        }}
+      />
       <p>
         {d.typeTitle} — reçue le {formatDateTime(d.receivedAt)} ({d.canal === 'guichet' ? 'au guichet' : 'en ligne'}).
         Statut : <strong>{STATUS_LABELS[d.status]}</strong> <DueBadge demande={d} today={v.today} />
       </p>
       {d.decisionDue && <p>Date de décision implicite : {frDate(d.decisionDue)}.</p>}
+      <p>
+        Agent chargé :{' '}
+        <strong>{v.members.find((m) => m.userId === d.assigneeUserId)?.displayName ?? 'personne'}</strong>.{' '}
+        <a href={`${base}/demande.pdf`}>Télécharger la demande en PDF</a>
+      </p>
+      <form method="post" action={`${base}/attribuer`} class="card demande-assign">
+        <CsrfField token={v.shell.csrfToken} />
+        <SelectField
+          name="assignee"
+          label="Confier la demande à"
+          value={v.values?.assignee ?? (d.assigneeUserId === null ? 'aucun' : String(d.assigneeUserId))}
+          error={errors.assignee}
+          options={[
+            { value: 'moi', label: 'Moi-même' },
+            { value: 'aucun', label: 'Personne' },
+            ...memberOptions(v.members),
+          ]}
+        />
+        <button type="submit" class="button button--ghost">
+          Confier
+        </button>
+      </form>
       <h2>Demandeur</h2>
       <p class="demande-identity">
         {d.prenom} {d.nom}

@@ -112,6 +112,10 @@ function TakenSlots({ taken }: { taken: TakenSlot[] }) {
   return (
     <section aria-labelledby="disponibilites">
       <h2 id="disponibilites">Disponibilités</h2>
+      <p>
+        <a href="/demarches/reservation-salle/calendrier">Calendrier des disponibilités, mois par mois</a> (salles,
+        photos, équipements et tarifs).
+      </p>
       {taken.length === 0 ? (
         <p>Aucun créneau n’est retenu pour le moment : toutes les dates sont libres.</p>
       ) : (
@@ -160,6 +164,8 @@ export interface AccuseView {
   shell: PublicShell;
   reference: string;
   suiviPath: string;
+  /** Download of the accusé de réception PDF. */
+  accusePath: string;
   typeTitle: string;
   settings: DemarcheSettings;
   receivedAt: string;
@@ -184,7 +190,11 @@ export function AccusePage(v: AccuseView) {
         ))}
       </ul>
       <p>
-        Un courriel de confirmation est envoyé à <strong>{v.email}</strong> avec le lien de suivi.
+        Un courriel de confirmation est envoyé à <strong>{v.email}</strong> avec le lien de suivi et l’accusé de
+        réception en PDF.
+      </p>
+      <p>
+        <a href={v.accusePath}>Télécharger l’accusé de réception (PDF)</a>
       </p>
       <p>
         <a class="button" href={v.suiviPath}>

@@ -81,6 +81,11 @@ export function SuiviPage(v: SuiviView) {
         <p class="demande-status">
           Statut : <strong>{STATUS_LABELS[d.status]}</strong>
         </p>
+        <p>
+          <a href={`/suivi/${d.reference}/accuse.pdf?jeton=${encodeURIComponent(v.token)}`}>
+            Télécharger l’accusé de réception (PDF)
+          </a>
+        </p>
         <h2>Votre demande</h2>
         <Answers demande={d} pieces={v.pieces} />
         <h2>Historique et messages</h2>
