@@ -33,7 +33,7 @@ function loud(message) {
 const env = { ...process.env };
 const tsx = ['--import', 'tsx'];
 
-// PostgreSQL: one migrated template per run; each test clones it.
+// PostgreSQL: one migrated template per run, and one with the demo commune; each test clones one.
 const template = `clocher_tpl_${process.pid}`;
 const setup = spawnSync(process.execPath, [...tsx, 'tests/helpers/pg-template.ts', 'create', template], {
   cwd: root,
@@ -42,6 +42,7 @@ const setup = spawnSync(process.execPath, [...tsx, 'tests/helpers/pg-template.ts
 });
 if (setup.status === 0) {
   env.CLOCHER_TEST_PG_TEMPLATE = template;
+  env.CLOCHER_TEST_PG_TEMPLATE_DEMO = `${template}_demo`;
 } else if (ci) {
   console.error(
     'run-tests: PostgreSQL is required in CI but does not answer at 127.0.0.1:5432.\n' +

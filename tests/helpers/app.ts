@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { systemClock } from '../../src/core/clock.js';
-import { systemActor } from '../../src/core/context.js';
 import { DiskFileStore } from '../../src/core/files/index.js';
 import type { PageCache } from '../../src/core/http/page-cache.js';
 import { CommuneResolver } from '../../src/core/tenancy/index.js';
 import type { Database } from '../../src/db/database.js';
 import type { Engine } from '../../src/db/dialect.js';
-import { DEMO_ACCOUNTS, seedDemo } from '../../src/demo/demo.js';
+import { DEMO_ACCOUNTS } from '../../src/demo/demo.js';
 import { createTestDb } from './db.js';
 
 /**
@@ -20,7 +18,7 @@ import { createTestDb } from './db.js';
  * (Bellerive-sur-Lys and one account per role, all with TEST_PASSWORD).
  */
 
-export const TEST_PASSWORD = 'mot-de-passe-de-test';
+export { TEST_PASSWORD } from './demo.js';
 
 /** The demo accounts' addresses, by role (`operateur` is the platform operator). */
 export const TEST_ACCOUNTS = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, a.email])) as Record<
@@ -49,7 +47,7 @@ export interface TestAppOptions {
 
 /** Builds the app for `app.inject()` tests: nothing listens. */
 export async function buildTestApp(engine: Engine, options: TestAppOptions = {}): Promise<TestApp> {
-  const testDb = await createTestDb(engine);
+  const testDb = await createTestDb(engine, { demo: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-test-'));
   let app: FastifyInstance | undefined;
   const close = async () => {
@@ -64,8 +62,6 @@ export async function buildTestApp(engine: Engine, options: TestAppOptions = {})
     }
   };
   try {
-    const log = pino({ level: 'silent' });
-    await seedDemo({ db: testDb.db, now: systemClock, log, actor: systemActor('test') }, TEST_PASSWORD);
     const config = loadConfig({ CLOCHER_DATA_DIR: dataDir, CLOCHER_PORT: '0', CLOCHER_LOG_LEVEL: 'silent' }, dataDir);
     app = await buildApp({
       config,

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe } from 'node:test';
+import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { createDb, type Database } from '../../src/db/database.js';
+import { createDb, type Database, sqliteDatabase } from '../../src/db/database.js';
 import type { Engine } from '../../src/db/dialect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedTestDemo } from './demo.js';
 
 /**
  * Databases for tests. SQLite: a fresh in-memory database, migrated (milliseconds). PostgreSQL: a
@@ -47,13 +49,35 @@ async function adminQuery(sqlText: string): Promise<void> {
   }
 }
 
-export async function createTestDb(engine: Engine): Promise<TestDb> {
-  if (engine === 'sqlite') {
-    const db = createDb({ engine: 'sqlite', filename: ':memory:' });
+/** The demo commune, seeded once per test process into an in-memory SQLite database, as bytes. */
+let sqliteDemoImage: Promise<Buffer> | undefined;
+
+function seededSqliteImage(): Promise<Buffer> {
+  sqliteDemoImage ??= (async () => {
+    const sqlite = new SqliteDatabase(':memory:');
+    const db = sqliteDatabase(sqlite);
     await migrateToLatest(db);
+    await seedTestDemo(db);
+    const image = sqlite.serialize();
+    await db.destroy();
+    return image;
+  })();
+  return sqliteDemoImage;
+}
+
+/**
+ * A fresh database, migrated; with `demo`, holding the demo commune too (seeded once per run on
+ * PostgreSQL, once per test process on SQLite, then copied: seeding is the slow part).
+ */
+export async function createTestDb(engine: Engine, options: { demo?: boolean } = {}): Promise<TestDb> {
+  if (engine === 'sqlite') {
+    const db = options.demo
+      ? sqliteDatabase(new SqliteDatabase(await seededSqliteImage()))
+      : createDb({ engine: 'sqlite', filename: ':memory:' });
+    if (!options.demo) await migrateToLatest(db);
     return { db, engine, url: undefined, destroy: () => db.destroy() };
   }
-  const template = process.env.CLOCHER_TEST_PG_TEMPLATE;
+  const template = options.demo ? process.env.CLOCHER_TEST_PG_TEMPLATE_DEMO : process.env.CLOCHER_TEST_PG_TEMPLATE;
   if (!template) throw new Error('No PostgreSQL template: run the suite with `npm test`.');
   const name = `clocher_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`create database ${name} template ${template}`);

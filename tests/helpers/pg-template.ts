@@ -1,9 +1,11 @@
-// Creates (migrated) or drops the PostgreSQL template database of a test run.
+// Creates or drops the PostgreSQL template databases of a test run: <name> (migrated) and
+// <name>_demo (migrated and seeded with the demo commune, cloned by the tests that build the app).
 // Usage: pg-template.ts create|drop <name>
 import pg from 'pg';
 import { createDb } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { PG_ADMIN_URL } from './db.js';
+import { seedTestDemo } from './demo.js';
 
 const [action, name] = process.argv.slice(2);
 if (!name || !/^[a-z0-9_]+$/.test(name) || (action !== 'create' && action !== 'drop')) {
@@ -30,7 +32,14 @@ try {
     const db = createDb({ engine: 'postgres', connectionString: url.toString() });
     await migrateToLatest(db);
     await db.destroy();
+    await admin(`drop database if exists ${name}_demo with (force)`);
+    await admin(`create database ${name}_demo template ${name}`);
+    url.pathname = `/${name}_demo`;
+    const demo = createDb({ engine: 'postgres', connectionString: url.toString() });
+    await seedTestDemo(demo);
+    await demo.destroy();
   } else {
+    await admin(`drop database if exists ${name}_demo with (force)`);
     await admin(`drop database if exists ${name} with (force)`);
     // Throwaway databases left behind by an interrupted run.
     const client = new pg.Client({ connectionString: PG_ADMIN_URL });
