@@ -4,6 +4,9 @@ import { sha256Hex } from '../crypto.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Advisory-lock space of the audit chains (PostgreSQL); the key is the commune id (0: platform). */
+export const AUDIT_LOCK_SPACE = 0x0a0d17;
+
 export const chainOf = (communeId: number | null): string => (communeId === null ? 'platform' : `commune:${communeId}`);
 
 export interface HashedPart {

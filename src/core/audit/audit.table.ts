@@ -22,3 +22,11 @@ export interface AuditEventTable {
   prev_hash: string;
   hash: string;
 }
+
+export interface AuditCheckpointTable {
+  chain: string;
+  /** Sequence number and hash of the last purged event: the chain goes on from there. */
+  seq: number;
+  hash: string;
+  purged_at: string;
+}

@@ -1,10 +1,7 @@
 import type { Kysely } from 'kysely';
 import { lockForTransaction } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { chainOf, eventHash, GENESIS_HASH, personalDigest } from './audit.rules.js';
-
-/** Advisory-lock space of the audit chains (PostgreSQL); the key is the commune id (0: platform). */
-const AUDIT_LOCK_SPACE = 0x0a0d17;
+import { AUDIT_LOCK_SPACE, chainOf, eventHash, GENESIS_HASH, personalDigest } from './audit.rules.js';
 
 export interface AuditEventInput {
   communeId: number | null;
@@ -102,15 +99,28 @@ export async function listAuditEvents(db: Kysely<DB>, communeId: number | null, 
   }));
 }
 
+const isPurgeRecord = (r: { action: string; details: string }, checkpoint: { seq: number; hash: string }) => {
+  if (r.action !== 'audit.purged') return false;
+  const d = JSON.parse(r.details) as { throughSeq?: unknown; throughHash?: unknown };
+  return d.throughSeq === checkpoint.seq && d.throughHash === checkpoint.hash;
+};
+
 /**
- * Recomputes a chain; returns the first sequence number that does not verify (edited, missing or
+ * Recomputes a chain (from its checkpoint after a purge); returns the first sequence number that does not verify (edited, missing or
  * cut off at the end), or null.
  */
 export async function verifyAuditChain(db: Kysely<DB>, communeId: number | null): Promise<number | null> {
   const chain = chainOf(communeId);
   const rows = await db.selectFrom('audit_event').selectAll().where('chain', '=', chain).orderBy('seq').execute();
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+  // After a purge the chain goes on from its checkpoint, which a later `audit.purged` event records.
+  const checkpoint = await db
+    .selectFrom('audit_checkpoint')
+    .select(['seq', 'hash'])
+    .where('chain', '=', chain)
+    .executeTakeFirst();
+  let prev = checkpoint?.hash ?? GENESIS_HASH;
+  let expectedSeq = (checkpoint?.seq ?? 0) + 1;
+  if (checkpoint && !rows.some((r) => isPurgeRecord(r, checkpoint))) return expectedSeq;
   for (const r of rows) {
     const digest = r.personal === null ? r.personal_digest : personalDigest(chain, r.seq, r.personal);
     const hash = eventHash(prev, {

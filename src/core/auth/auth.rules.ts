@@ -1,7 +1,6 @@
 /** Pure rules of accounts and sessions. */
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from './password.rules.js';
 
 /** Session lifetime: closed after 2 h without activity, and 12 h after sign-in in any case. */
 export const SESSION_IDLE_MINUTES = 120;
@@ -14,15 +13,16 @@ export const SESSION_TOUCH_MINUTES = 1;
 export const TOKEN_LIFETIME_MINUTES = { invitation: 7 * 24 * 60, reset: 60, mfa: 5 } as const;
 export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MINUTES;
 
-/** The French problem with a new password, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    return `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`;
-  }
-  if (password.length > PASSWORD_MAX_LENGTH) {
-    return `Le mot de passe doit contenir au plus ${PASSWORD_MAX_LENGTH} caractères.`;
-  }
-  return null;
+/** A sensitive action (role change, export of personal data) needs a proof of identity this recent. */
+export const REAUTH_MINUTES = 10;
+
+/** Did the user sign in, or prove who they are again, in the last REAUTH_MINUTES? */
+export function isRecentlyAuthenticated(
+  s: { createdAt: string; reauthenticatedAt: string | null },
+  now: Date,
+): boolean {
+  const last = Math.max(Date.parse(s.createdAt), s.reauthenticatedAt ? Date.parse(s.reauthenticatedAt) : 0);
+  return now.getTime() - last < REAUTH_MINUTES * 60_000 && last <= now.getTime() + 60_000;
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();

@@ -152,6 +152,9 @@ export async function signOut(ctx: PlatformCtx, token: string, communeId: number
 export interface SessionUser {
   sessionId: string;
   user: users.UserRecord;
+  /** Sign-in, or the last proof of identity for a sensitive action (ISO). */
+  createdAt: string;
+  reauthenticatedAt: string | null;
 }
 
 /** The user behind a session token, or null if the session is unknown, expired or the user disabled. */
@@ -168,7 +171,7 @@ export async function loadSession(ctx: Pick<PlatformCtx, 'db' | 'now'>, token: s
   const user = await users.findUserById(ctx.db, s.userId);
   if (!user || user.disabled) return null;
   if (sessionNeedsTouch(s, now)) await sessions.touchSession(ctx.db, id, now.toISOString());
-  return { sessionId: id, user };
+  return { sessionId: id, user, createdAt: s.createdAt, reauthenticatedAt: s.reauthenticatedAt };
 }
 
 export interface CreateUserInput {
@@ -182,7 +185,7 @@ export interface CreateUserInput {
 export async function createUser(ctx: PlatformCtx, input: CreateUserInput): Promise<number> {
   const email = normalizeEmail(input.email);
   if (input.password !== undefined) {
-    const problem = passwordProblem(input.password);
+    const problem = passwordProblem(input.password, { email });
     if (problem) throw invalid(problem, { password: problem });
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
@@ -232,7 +235,7 @@ export async function grantRole(ctx: CommuneCtx, userId: number, role: Role): Pr
 
 /** Sets a new password and ends every session of the user (CLI `clocher user reset-password`). */
 export async function resetPassword(ctx: PlatformCtx, email: string, password: string): Promise<void> {
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, { email: normalizeEmail(email) });
   if (problem) throw invalid(problem, { password: problem });
   const user = await users.findUserByEmail(ctx.db, normalizeEmail(email));
   if (!user) throw notFound(`Aucun compte pour ${normalizeEmail(email)}.`);

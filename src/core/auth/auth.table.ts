@@ -31,6 +31,8 @@ export interface UserSessionTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** Last proof of identity for a sensitive action (sign-in counts through created_at). */
+  reauthenticated_at: string | null;
 }
 
 export interface UserTokenTable {

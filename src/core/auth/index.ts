@@ -1,7 +1,9 @@
 export {
+  isRecentlyAuthenticated,
   normalizeEmail,
   PASSWORD_MIN_LENGTH,
   passwordProblem,
+  REAUTH_MINUTES,
   SESSION_ABSOLUTE_MINUTES,
   SESSION_IDLE_MINUTES,
 } from './auth.rules.js';
@@ -23,19 +25,45 @@ export {
   updateCommuneMember,
 } from './members.service.js';
 export type { Member } from './memberships.repo.js';
+export {
+  completePasskeySignIn,
+  listPasskeys,
+  PASSKEY_REFUSED,
+  type PasskeyRecord,
+  passkeyReauthOptions,
+  passkeyRegistrationOptions,
+  passkeySignInOptions,
+  pendingSecondFactors,
+  type RelyingParty,
+  reauthenticateWithPasskey,
+  registerPasskey,
+  removePasskey,
+} from './passkeys.service.js';
 export { acceptInvitation, findInvitation, requestPasswordReset } from './password-links.service.js';
 export { type CoreAction, can, hasRole } from './policy.js';
+export { reauthenticate, WRONG_PASSWORD, WRONG_REAUTH_CODE } from './reauth.service.js';
 export { isRole, ROLE_LABELS, ROLES, type Role } from './roles.js';
 export {
   completeSecondFactor,
   confirmTotpEnrolment,
   disableOwnTotp,
   hasSecondFactor,
+  hasTotp,
   pendingEnrolment,
   resetMemberTotp,
   startTotpEnrolment,
   usersWithSecondFactor,
 } from './second-factor.service.js';
+export { AUDIT_RETENTION, type EnrolmentStatus, GRACE_DAYS_MAX } from './security-policy.rules.js';
+export {
+  auditRetentionDays,
+  getCommuneSecurityPolicy,
+  getPlatformSecurityPolicy,
+  type PolicyRow,
+  secondFactorStatus,
+  setCommuneSecondFactorPolicy,
+  setPlatformSecurityPolicy,
+} from './security-policy.service.js';
 export {
   deleteExpiredSessions,
   deleteUserSession,

@@ -7,6 +7,7 @@ import { enqueueMail } from '../mail/index.js';
 import { normalizeEmail, passwordProblem, TOKEN_LIFETIME_MINUTES, type TokenPurpose } from './auth.rules.js';
 import { hashPassword } from './passwords.js';
 import * as sessions from './sessions.repo.js';
+import * as throttle from './throttle.repo.js';
 import * as users from './users.platform.repo.js';
 
 /** Single-use links sent by e-mail: invitations and password resets. */
@@ -56,9 +57,10 @@ export async function acceptInvitation(
   password: string,
   purpose: TokenPurpose = 'invitation',
 ): Promise<void> {
-  const problem = passwordProblem(password);
+  const link = await findInvitation(ctx, token, purpose);
+  const problem = passwordProblem(password, { email: link?.email });
   if (problem) throw invalid(problem, { password: problem });
-  if (!(await findInvitation(ctx, token, purpose))) {
+  if (!link) {
     throw notFound(
       purpose === 'reset'
         ? 'Ce lien n’est plus valable (il sert une fois, pendant une heure). Demandez-en un nouveau.'
@@ -73,7 +75,12 @@ export async function acceptInvitation(
       throw notFound('Ce lien d’invitation a déjà été utilisé.');
     }
     await users.updateUser(trx, t.user_id, { passwordHash, now: ctx.now().toISOString() });
-    if (purpose === 'reset') await sessions.deleteUserSessions(trx, t.user_id);
+    if (purpose === 'reset') {
+      await sessions.deleteUserSessions(trx, t.user_id);
+      // The owner proved they hold the mailbox: the lock put on the account by guessers is lifted
+      // for them (the guessers' addresses stay throttled).
+      if (link) await throttle.clearAccountFailures(trx, throttle.accountKey(normalizeEmail(link.email)));
+    }
     await appendAuditEvent(trx, {
       communeId: t.commune_id,
       occurredAt: ctx.now(),

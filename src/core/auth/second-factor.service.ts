@@ -9,6 +9,7 @@ import { TenantScope } from '../tenancy/tenant-scope.js';
 import { isThrottled, THROTTLE, TOO_MANY_ATTEMPTS } from './auth.rules.js';
 import { openSession, type SignInInput } from './auth.service.js';
 import * as members from './memberships.repo.js';
+import * as passkeys from './passkeys.repo.js';
 import { can } from './policy.js';
 import * as sessions from './sessions.repo.js';
 import * as throttle from './throttle.repo.js';
@@ -20,6 +21,12 @@ export const WRONG_CODE =
 
 /** Does this account ask for a second factor at sign-in? */
 export async function hasSecondFactor(db: Kysely<DB>, userId: number): Promise<boolean> {
+  if ((await totp.findTotp(db, userId))?.confirmed === true) return true;
+  return (await passkeys.countPasskeys(db, [userId])).has(userId);
+}
+
+/** Does this account use the authenticator app (codes), as opposed to passkeys only? */
+export async function hasTotp(db: Kysely<DB>, userId: number): Promise<boolean> {
   return (await totp.findTotp(db, userId))?.confirmed === true;
 }
 
@@ -44,7 +51,7 @@ export async function startTotpEnrolment(
 ): Promise<{ qrDataUrl: string; manualKey: string }> {
   const user = await users.findUserById(ctx.db, userId);
   if (!user) throw notFound();
-  if (await hasSecondFactor(ctx.db, userId)) throw invalid('La double authentification est déjà activée.');
+  if (await hasTotp(ctx.db, userId)) throw invalid('L’application d’authentification est déjà activée.');
   const enrolment = await totp.newEnrolment('Clocher', user.email);
   await totp.saveTotp(ctx.db, userId, totp.encryptSecret(instanceSecret, enrolment.secret), ctx.now().toISOString());
   return { qrDataUrl: enrolment.qrDataUrl, manualKey: enrolment.secret.replace(/(.{4})/g, '$1 ').trim() };
@@ -105,6 +112,7 @@ export async function resetMemberTotp(ctx: CommuneCtx, membershipId: number): Pr
   const member = await members.findMember(new TenantScope(ctx.db, ctx.commune.id), membershipId);
   if (!member) throw notFound('Cet utilisateur n’existe pas dans cette commune.');
   await totp.deleteTotp(ctx.db, member.userId);
+  await passkeys.deleteUserPasskeys(ctx.db, member.userId);
   await audit(ctx, 'auth.second_factor_reset', member.userId, ctx.commune.id);
 }
 
@@ -165,5 +173,6 @@ export async function usersWithSecondFactor(db: Kysely<DB>, userIds: number[]): 
     .where('user_id', 'in', userIds)
     .where('confirmed_at', 'is not', null)
     .execute();
-  return new Set(rows.map((r) => r.user_id));
+  const withPasskey = await passkeys.countPasskeys(db, userIds);
+  return new Set([...rows.map((r) => r.user_id), ...withPasskey]);
 }

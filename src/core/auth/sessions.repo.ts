@@ -9,6 +9,7 @@ export interface SessionRecord {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  reauthenticatedAt: string | null;
 }
 
 export async function insertSession(
@@ -32,12 +33,23 @@ export async function insertSession(
 export async function findSession(db: Db, id: string): Promise<SessionRecord | undefined> {
   const r = await db
     .selectFrom('user_session')
-    .select(['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at'])
+    .select(['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'reauthenticated_at'])
     .where('id', '=', id)
     .executeTakeFirst();
   return (
-    r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at }
+    r && {
+      id: r.id,
+      userId: r.user_id,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+      reauthenticatedAt: r.reauthenticated_at,
+    }
   );
+}
+
+export async function markReauthenticated(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('user_session').set({ reauthenticated_at: now }).where('id', '=', id).execute();
 }
 
 export async function touchSession(db: Db, id: string, now: string): Promise<void> {

@@ -42,3 +42,8 @@ export async function purgeFailures(db: Db, before: Date): Promise<number> {
   const r = await db.deleteFrom('sign_in_failure').where('at', '<', before.toISOString()).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Forgets an account's failures: its owner proved they hold the mailbox (password reset by link). */
+export async function clearAccountFailures(db: Db, account: string): Promise<void> {
+  await db.deleteFrom('sign_in_failure').where('account_key', '=', account).execute();
+}

@@ -16,6 +16,7 @@ export interface UserRecord {
   isOperator: boolean;
   disabled: boolean;
   lastSignInAt: string | null;
+  createdAt: string;
 }
 
 const userColumns = [
@@ -26,6 +27,7 @@ const userColumns = [
   'is_operator',
   'disabled',
   'last_sign_in_at',
+  'created_at',
 ] as const;
 
 type UserRow = {
@@ -36,6 +38,7 @@ type UserRow = {
   is_operator: number;
   disabled: number;
   last_sign_in_at: string | null;
+  created_at: string;
 };
 
 const toUser = (r: UserRow): UserRecord => ({
@@ -46,6 +49,7 @@ const toUser = (r: UserRow): UserRecord => ({
   isOperator: r.is_operator === 1,
   disabled: r.disabled === 1,
   lastSignInAt: r.last_sign_in_at,
+  createdAt: r.created_at,
 });
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {

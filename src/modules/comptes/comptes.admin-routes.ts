@@ -7,6 +7,7 @@ import { sendPage } from '../../core/http/render.js';
 import { requireBackoffice } from '../../core/http/request-context.js';
 import { adminShell } from '../../core/http/shells.js';
 import { inviteSchema, memberSchema } from './comptes.schemas.js';
+import { requireRecentAuth } from './recent-auth.js';
 import { MemberEditPage, MembersPage } from './views/members.page.js';
 
 /** /admin/utilisateurs: an administrator invites, edits and disables the commune's users. */
@@ -62,6 +63,9 @@ export async function comptesAdminRoutes(app: FastifyInstance): Promise<void> {
     const rerender = (errors: Record<string, string>, values: Record<string, string>, status: number) =>
       sendPage(reply, MemberEditPage({ shell: adminShell(req, reply, access), member, values, errors }), status);
     if (!form.ok) return rerender(form.errors, form.values, 400);
+    // Changing someone's rights is sensitive: a recent proof of identity is asked first.
+    const sensitive = form.data.role !== member.role || (member.active && !form.data.active);
+    if (sensitive && !(await requireRecentAuth(req, reply, `/admin/utilisateurs/${id}`))) return reply;
     try {
       await updateCommuneMember(access.ctx, id, form.data);
     } catch (error) {

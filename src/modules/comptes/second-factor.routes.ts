@@ -5,11 +5,14 @@ import {
   confirmTotpEnrolment,
   deleteUserSession,
   disableOwnTotp,
-  hasSecondFactor,
+  hasTotp,
+  listPasskeys,
   listUserSessions,
   pendingEnrolment,
+  pendingSecondFactors,
   resetMemberTotp,
   SESSION_ABSOLUTE_MINUTES,
+  secondFactorStatus,
   startTotpEnrolment,
 } from '../../core/auth/index.js';
 import { systemActor } from '../../core/context.js';
@@ -27,6 +30,7 @@ import {
 } from '../../core/http/request-context.js';
 import { adminShell } from '../../core/http/shells.js';
 import { safeReturnPath } from './comptes.schemas.js';
+import { relyingParty } from './recent-auth.js';
 import { AccountPage, SecondFactorPage } from './views/second-factor.page.js';
 
 const currentSessionId = (req: FastifyRequest) => {
@@ -49,11 +53,23 @@ export async function secondFactorRoutes(app: FastifyInstance): Promise<void> {
   const secure = app.deps.config.secure;
   const secret = app.deps.secret;
 
+  const factors = (req: FastifyRequest) =>
+    pendingSecondFactors(
+      platformCtx(req, systemActor('sign-in')),
+      req.cookies[MFA_COOKIE(secure)] ?? '',
+      relyingParty(req),
+    );
+
   app.get<{ Querystring: { retour?: string } }>('/admin/connexion/code', async (req, reply) => {
     if (!req.cookies[MFA_COOKIE(secure)]) return reply.redirect('/admin/connexion', 303);
     return sendPage(
       reply,
-      SecondFactorPage({ commune: req.commune, csrfToken: formToken(reply), retour: safeReturnPath(req.query.retour) }),
+      SecondFactorPage({
+        commune: req.commune,
+        csrfToken: formToken(reply),
+        retour: safeReturnPath(req.query.retour),
+        factors: await factors(req),
+      }),
     );
   });
 
@@ -74,10 +90,16 @@ export async function secondFactorRoutes(app: FastifyInstance): Promise<void> {
       reply.setCookie(cookieNames(secure).session, token, cookieOptions(secure, SESSION_ABSOLUTE_MINUTES * 60));
       return reply.redirect(retour ?? '/admin', 303);
     } catch (error) {
-      const page = (status: number, state: { errors?: Record<string, string>; failed?: string }) =>
+      const page = async (status: number, state: { errors?: Record<string, string>; failed?: string }) =>
         sendPage(
           reply,
-          SecondFactorPage({ commune: req.commune, csrfToken: formToken(reply), retour, ...state }),
+          SecondFactorPage({
+            commune: req.commune,
+            csrfToken: formToken(reply),
+            retour,
+            factors: await factors(req),
+            ...state,
+          }),
           status,
         );
       if (isAppError(error, 'Invalid')) return page(400, { errors: error.fields });
@@ -102,7 +124,15 @@ export async function secondFactorRoutes(app: FastifyInstance): Promise<void> {
       AccountPage({
         shell: adminShell(req, reply, access),
         email: access.user.email,
-        enabled: await hasSecondFactor(app.deps.db, access.user.id),
+        enabled: await hasTotp(app.deps.db, access.user.id),
+        passkeys: (await listPasskeys(app.deps.db, access.user.id)).map((p) => ({
+          id: p.id,
+          name: p.name,
+          createdAt: p.createdAt,
+          lastUsedAt: p.lastUsedAt,
+          here: p.rpId === relyingParty(req).id,
+        })),
+        policy: await secondFactorStatus(app.deps.db, access.user, access.commune.id, app.deps.now()),
         sessions: (await listUserSessions(app.deps.db, access.user.id, app.deps.now().toISOString())).map((s) => ({
           ...s,
           current: s.id === currentSessionId(req),

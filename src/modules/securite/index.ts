@@ -1,21 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { hasRole } from '../../core/auth/index.js';
+import { can, hasRole } from '../../core/auth/index.js';
 import { invalid } from '../../core/errors.js';
 import { sendPage } from '../../core/http/render.js';
 import { requireBackoffice } from '../../core/http/request-context.js';
 import { adminShell } from '../../core/http/shells.js';
 import type { ClocherModule } from '../../core/module.js';
+import { securitePolicyRoutes } from './securite.policy-routes.js';
 import { securityOverview, setChecklistPoint } from './securite.service.js';
 import { SecuritePage } from './views/securite.page.js';
 
 const pointSchema = z.object({ item: z.string().max(60), done: z.enum(['oui', 'non']) });
 
 async function routes(app: FastifyInstance): Promise<void> {
+  await securitePolicyRoutes(app);
   app.get('/admin/securite', async (req, reply) => {
     const access = await requireBackoffice(req);
     const overview = await securityOverview(access.ctx, app.deps.config.secure);
-    return sendPage(reply, SecuritePage({ shell: adminShell(req, reply, access), overview }));
+    return sendPage(
+      reply,
+      SecuritePage({
+        shell: adminShell(req, reply, access),
+        overview,
+        canManageRules: can(access.actor, 'users.manage'),
+      }),
+    );
   });
   app.post('/admin/securite', async (req, reply) => {
     const access = await requireBackoffice(req);

@@ -56,6 +56,8 @@ export interface Indicators {
   dormant: number;
   administrators: number;
   https: boolean;
+  /** When the platform's last backup was restored and checked successfully (null: never). */
+  lastVerifiedBackup?: string | null;
 }
 
 /** The level of each indicator, for a sober colour code backed by words. */
@@ -87,5 +89,19 @@ export function assessment(i: Indicators): { key: string; ok: boolean; text: str
         ? 'Le site est servi en HTTPS : les échanges sont chiffrés.'
         : 'Le site n’est pas servi en HTTPS : demandez à l’hébergeur de l’activer.',
     },
+    ...(i.lastVerifiedBackup === undefined ? [] : [backupItem(i.lastVerifiedBackup)]),
   ];
+}
+
+/** The last verified backup (a trial restore that succeeded), shown with its date. */
+function backupItem(at: string | null): { key: string; ok: boolean; text: string } {
+  if (at === null) {
+    return { key: 'sauvegardes', ok: false, text: 'Aucune sauvegarde de la plateforme n’a encore été vérifiée.' };
+  }
+  const day = new Date(at).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
+  return {
+    key: 'sauvegardes',
+    ok: true,
+    text: `Dernière sauvegarde vérifiée par une restauration d’essai : le ${day}.`,
+  };
 }

@@ -1,5 +1,6 @@
 import { appendAuditEvent } from '../../core/audit/index.js';
 import { hasRole, listCommuneMembers, usersWithSecondFactor } from '../../core/auth/index.js';
+import { backupStatus } from '../../core/backup/index.js';
 import { actorUserId, type CommuneCtx } from '../../core/context.js';
 import { forbidden, invalid } from '../../core/errors.js';
 import { TenantScope } from '../../core/tenancy/index.js';
@@ -34,6 +35,7 @@ export async function securityOverview(ctx: CommuneCtx, https: boolean): Promise
       dormant: members.filter((m) => m.lastSignInAt === null || Date.parse(m.lastSignInAt) < limit).length,
       administrators: members.filter((m) => m.role === 'administrateur').length,
       https,
+      lastVerifiedBackup: (await backupStatus(ctx.db, ctx.now())).lastVerifiedOk?.finishedAt ?? null,
     },
     points: Object.fromEntries(rows.map((r) => [r.item, { doneOn: r.done_on }])),
   };

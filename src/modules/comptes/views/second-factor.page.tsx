@@ -1,8 +1,9 @@
-import { RECOVERY_CODE_COUNT, type SessionSummary } from '../../../core/auth/index.js';
+import { type EnrolmentStatus, RECOVERY_CODE_COUNT, type SessionSummary } from '../../../core/auth/index.js';
 import type { Commune } from '../../../core/tenancy/index.js';
 import { AdminLayout, type AdminShell, BareLayout } from '../../../ui/admin-layout.js';
 import { CsrfField, ErrorSummary, type Errors, Notice } from '../../../ui/form.js';
 import { formatDateTime } from '../../../ui/format.js';
+import { PasskeyButton, PasskeyScripts } from './passkey-button.js';
 
 function CodeField({ error, hint }: { error?: string | undefined; hint: string }) {
   return (
@@ -38,6 +39,7 @@ export function SecondFactorPage(v: {
   commune: Commune | null;
   csrfToken: string;
   retour?: string | undefined;
+  factors: { passkey: boolean; totp: boolean };
   errors?: Errors;
   failed?: string;
 }) {
@@ -46,18 +48,40 @@ export function SecondFactorPage(v: {
     <BareLayout commune={v.commune} title="Vérification en deux étapes">
       <h1>Vérification en deux étapes</h1>
       {v.failed && <Notice kind="error">{v.failed}</Notice>}
-      <ErrorSummary errors={errors} labels={{ code: 'Code de vérification' }} />
-      <form method="post" action="/admin/connexion/code" novalidate>
-        <CsrfField token={v.csrfToken} />
-        {v.retour && <input type="hidden" name="retour" value={v.retour} />}
-        <CodeField
-          error={errors.code}
-          hint="Le code à 6 chiffres affiché par votre application d’authentification, ou l’un de vos codes de secours."
-        />
-        <button type="submit" class="button button--block">
-          Vérifier
-        </button>
-      </form>
+      {v.factors.passkey && (
+        <>
+          <PasskeyButton
+            kind="sign-in"
+            label="Utiliser ma clé d’accès"
+            csrfToken={v.csrfToken}
+            optionsUrl="/admin/connexion/cle/options"
+            verifyUrl="/admin/connexion/cle"
+            retour={v.retour}
+          />
+          {!v.factors.totp && (
+            <noscript>
+              <p>La clé d’accès a besoin de JavaScript : activez-le, ou demandez à l’administrateur de vous aider.</p>
+            </noscript>
+          )}
+        </>
+      )}
+      {v.factors.totp && (
+        <>
+          <ErrorSummary errors={errors} labels={{ code: 'Code de vérification' }} />
+          <form method="post" action="/admin/connexion/code" novalidate>
+            <CsrfField token={v.csrfToken} />
+            {v.retour && <input type="hidden" name="retour" value={v.retour} />}
+            <CodeField
+              error={errors.code}
+              hint="Le code à 6 chiffres affiché par votre application d’authentification, ou l’un de vos codes de secours."
+            />
+            <button type="submit" class="button button--block">
+              Vérifier
+            </button>
+          </form>
+        </>
+      )}
+      {v.factors.passkey && <PasskeyScripts />}
       <p>
         <a href="/admin/connexion">Recommencer la connexion</a>
       </p>
@@ -74,11 +98,15 @@ export interface AccountView {
   errors?: Errors;
   message?: string | undefined;
   sessions: (SessionSummary & { current: boolean })[];
+  passkeys: { id: number; name: string; createdAt: string; lastUsedAt: string | null; here: boolean }[];
+  policy: EnrolmentStatus;
 }
 
 const MESSAGES: Record<string, string> = {
   desactivee: 'La double authentification est désactivée.',
   'session-fermee': 'La session a été fermée.',
+  'cle-ajoutee': 'La clé d’accès est enregistrée : elle vous sera proposée à la prochaine connexion.',
+  'cle-supprimee': 'La clé d’accès a été supprimée.',
 };
 
 /** The user's own account: second factor (enable with a QR code, recovery codes, disable). */
@@ -89,6 +117,19 @@ export function AccountPage(v: AccountView) {
     <AdminLayout shell={v.shell} title="Mon compte">
       <h1>Mon compte</h1>
       {notice && <Notice kind="success">{notice}</Notice>}
+      {v.policy.kind === 'blocked' && (
+        <Notice kind="error">
+          La double authentification est obligatoire pour les comptes de l’administration depuis le{' '}
+          {formatDateTime(v.policy.deadline.toISOString(), 'medium')}. Activez l’application d’authentification ou
+          enregistrez une clé d’accès ci-dessous : le reste de l’administration vous sera ouvert aussitôt.
+        </Notice>
+      )}
+      {v.policy.kind === 'grace' && (
+        <Notice kind="info">
+          La double authentification sera obligatoire pour votre compte à partir du{' '}
+          {formatDateTime(v.policy.deadline.toISOString(), 'medium')}. Activez-la dès maintenant ci-dessous.
+        </Notice>
+      )}
       <p>Adresse de connexion : {v.email}</p>
       <section class="card" aria-labelledby="double">
         <h2 id="double">Double authentification</h2>
@@ -163,6 +204,48 @@ export function AccountPage(v: AccountView) {
           </>
         )}
       </section>
+      <section class="card" aria-labelledby="cles">
+        <h2 id="cles">Clés d’accès</h2>
+        <p>
+          Une clé d’accès (« passkey ») remplace le code de l’application : l’ordinateur, le téléphone ou une clé de
+          sécurité USB confirme la connexion par une empreinte, un code PIN ou un simple contact. Elle ne fonctionne que
+          sur le site où elle a été créée.
+        </p>
+        {v.passkeys.length > 0 && (
+          <ul class="sessions">
+            {v.passkeys.map((p) => (
+              <li key={p.id}>
+                <span>
+                  <strong>{p.name}</strong>
+                  {!p.here && <span class="muted small"> (créée sur un autre site)</span>}
+                  <br />
+                  <span class="muted small">
+                    Créée le {formatDateTime(p.createdAt)}
+                    {p.lastUsedAt ? `, utilisée pour la dernière fois le ${formatDateTime(p.lastUsedAt)}` : ''}
+                  </span>
+                </span>
+                <form method="post" action={`/admin/compte/cles/${p.id}/supprimer`} class="inline-form">
+                  <CsrfField token={v.shell.csrfToken} />
+                  <button type="submit" class="button button--small button--ghost">
+                    Supprimer<span class="sr-only"> la clé {p.name}</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <PasskeyButton
+          kind="register"
+          label="Enregistrer une clé d’accès"
+          csrfToken={v.shell.csrfToken}
+          optionsUrl="/admin/compte/cles/options"
+          verifyUrl="/admin/compte/cles"
+          withName
+        />
+        <noscript>
+          <p>L’enregistrement d’une clé d’accès a besoin de JavaScript dans le navigateur.</p>
+        </noscript>
+      </section>
       <section class="card" aria-labelledby="sessions">
         <h2 id="sessions">Sessions ouvertes</h2>
         <p>Un appareil que vous ne reconnaissez pas ? Fermez sa session et changez votre mot de passe.</p>
@@ -190,6 +273,7 @@ export function AccountPage(v: AccountView) {
           ))}
         </ul>
       </section>
+      <PasskeyScripts />
     </AdminLayout>
   );
 }

@@ -5,7 +5,15 @@ import type { SecurityOverview } from '../securite.service.js';
 
 const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 
-export function SecuritePage({ shell, overview }: { shell: AdminShell; overview: SecurityOverview }) {
+export function SecuritePage({
+  shell,
+  overview,
+  canManageRules = false,
+}: {
+  shell: AdminShell;
+  overview: SecurityOverview;
+  canManageRules?: boolean;
+}) {
   const checks = assessment(overview.indicators);
   const done = CHECKLIST.filter((c) => overview.points[c.key]).length;
   return (
@@ -25,6 +33,17 @@ export function SecuritePage({ shell, overview }: { shell: AdminShell; overview:
         </ul>
         <p class="muted small">Les sauvegardes de la plateforme sont gérées par son hébergeur.</p>
       </section>
+      {canManageRules && (
+        <section class="card" aria-labelledby="regles">
+          <h2 id="regles">Règles de sécurité</h2>
+          <p>
+            Exigez la double authentification de tous les comptes de l’administration, avec un délai pour l’activer.
+          </p>
+          <p>
+            <a href="/admin/securite/regles">Régler la double authentification obligatoire</a>
+          </p>
+        </section>
+      )}
       <section class="card" aria-labelledby="pratiques">
         <h2 id="pratiques">
           Bonnes pratiques à la mairie ({done} sur {CHECKLIST.length})
