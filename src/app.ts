@@ -14,6 +14,7 @@ import { registerHealthRoutes } from './core/http/health.js';
 import { PageCache } from './core/http/page-cache.js';
 import { registerSecurityHeaders } from './core/http/security.js';
 import type { ClocherModule } from './core/module.js';
+import { actesModule } from './modules/actes/index.js';
 import { actualitesModule } from './modules/actualites/index.js';
 import { agendaModule } from './modules/agenda/index.js';
 import { alertesModule } from './modules/alertes/index.js';
@@ -21,11 +22,16 @@ import { backofficeModule } from './modules/backoffice/index.js';
 import { barometreModule } from './modules/barometre/index.js';
 import { cantineModule } from './modules/cantine/index.js';
 import { comptesModule } from './modules/comptes/index.js';
+import { conseilModule } from './modules/conseil/index.js';
+import { courrielsModule } from './modules/courriels/index.js';
 import { demarchesModule } from './modules/demarches/index.js';
 import { importWordpressModule } from './modules/import-wordpress/index.js';
+import { journalModule } from './modules/journal/index.js';
 import { mediasModule } from './modules/medias/index.js';
 import { plateformeModule } from './modules/plateforme/index.js';
 import { reglagesModule } from './modules/reglages/index.js';
+import { rgpdModule } from './modules/rgpd/index.js';
+import { sauvegardesModule } from './modules/sauvegardes/index.js';
 import { securiteModule } from './modules/securite/index.js';
 import { siteModule } from './modules/site/index.js';
 import { NODE_MODULES, PUBLIC_DIR } from './ui/assets.js';
@@ -38,6 +44,7 @@ export const MODULES: readonly ClocherModule[] = [
   mediasModule,
   reglagesModule,
   securiteModule,
+  journalModule,
   alertesModule,
   siteModule,
   actualitesModule,
@@ -45,7 +52,12 @@ export const MODULES: readonly ClocherModule[] = [
   cantineModule,
   barometreModule,
   demarchesModule,
+  courrielsModule,
   importWordpressModule,
+  actesModule,
+  conseilModule,
+  rgpdModule,
+  sauvegardesModule,
 ];
 
 /** Paths that are not a commune's pages: no tenant resolution. */
@@ -113,6 +125,15 @@ export async function buildApp(
   await app.register(fastifyStatic, {
     root: path.join(NODE_MODULES, 'tinymce-i18n/langs7'),
     prefix: '/static/vendor/tinymce-langs/',
+    decorateReply: false,
+    maxAge: '7d',
+    index: false,
+  });
+
+  // Passkeys' browser side (WebAuthn ceremonies), served from the installed package too.
+  await app.register(fastifyStatic, {
+    root: path.join(NODE_MODULES, '@simplewebauthn/browser/dist/bundle'),
+    prefix: '/static/vendor/simplewebauthn/',
     decorateReply: false,
     maxAge: '7d',
     index: false,

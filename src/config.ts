@@ -43,7 +43,7 @@ const envSchema = z.object({
   ),
   CLOCHER_DEMO: optionalNonEmpty.pipe(booleanString.optional()),
   CLOCHER_DEMO_PASSWORD: optionalNonEmpty.pipe(
-    z.string().min(8, { message: 'must be at least 8 characters long' }).optional(),
+    z.string().min(12, { message: 'must be at least 12 characters long' }).optional(),
   ),
   CLOCHER_DEFAULT_COMMUNE: optionalNonEmpty.pipe(
     z
@@ -59,7 +59,62 @@ const envSchema = z.object({
   CLOCHER_LOG_LEVEL: optionalNonEmpty.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
+  // Backups (see core/backup): the passphrase only unlocks the private key, to verify or restore.
+  CLOCHER_BACKUP_PASSPHRASE: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .pipe(z.string().min(12, { message: 'must be at least 12 characters long' }).optional()),
+  CLOCHER_BACKUP_DIR: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_BACKUP_PUBLIC_KEY: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_BACKUP_PRIVATE_KEY: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_BACKUP_SCHEDULE: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^(off|daily at \d{2}:\d{2}|every \d{1,4} minutes?)$/, {
+        message: 'must be "off", "daily at HH:MM" or "every N minutes"',
+      })
+      .optional(),
+  ),
+  CLOCHER_BACKUP_S3_ENDPOINT: optionalNonEmpty.pipe(
+    z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  ),
+  CLOCHER_BACKUP_S3_REGION: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_BACKUP_S3_BUCKET: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_BACKUP_S3_PREFIX: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_BACKUP_S3_ACCESS_KEY_ID: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_BACKUP_S3_SECRET_ACCESS_KEY: optionalNonEmpty.pipe(z.string().optional()),
+  CLOCHER_BACKUP_S3_LOCK_DAYS: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, { message: 'must be a number of days' })
+      .transform(Number)
+      .optional(),
+  ),
 });
+
+/** Where and when backups go (see core/backup). */
+export interface BackupConfig {
+  readonly dir: string;
+  readonly publicKeyFile: string;
+  readonly privateKeyFile: string;
+  /** Unlocks the private key; undefined: the server backs up but cannot verify. */
+  readonly passphrase: string | undefined;
+  /** A job schedule ("daily at 03:15"), or null when the server does not back up by itself. */
+  readonly schedule: string | null;
+  readonly s3: BackupS3Config | undefined;
+}
+
+export interface BackupS3Config {
+  readonly endpoint: string | undefined;
+  readonly region: string;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly accessKeyId: string | undefined;
+  readonly secretAccessKey: string | undefined;
+  /** Days of object lock (compliance mode) set on each object; 0: the bucket's default, if any. */
+  readonly lockDays: number;
+}
 
 export type DatabaseConfig = { engine: 'sqlite'; filename: string } | { engine: 'postgres'; connectionString: string };
 
@@ -83,6 +138,7 @@ export interface Config {
   readonly logLevel: string;
   /** Cache rendered public pages (on by default; off to measure rendering itself). */
   readonly pageCache: boolean;
+  readonly backup: BackupConfig;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +179,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: e.CLOCHER_MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname.replace(/^127\.0\.0\.1$/, 'localhost')}`,
     logLevel: e.CLOCHER_LOG_LEVEL ?? 'info',
     pageCache: e.CLOCHER_PAGE_CACHE ?? true,
+    backup: backupConfig(e, dataDir, cwd),
+  });
+}
+
+function backupConfig(e: z.infer<typeof envSchema>, dataDir: string, cwd: string): BackupConfig {
+  const s3 = e.CLOCHER_BACKUP_S3_BUCKET
+    ? Object.freeze({
+        endpoint: e.CLOCHER_BACKUP_S3_ENDPOINT,
+        region: e.CLOCHER_BACKUP_S3_REGION ?? 'us-east-1',
+        bucket: e.CLOCHER_BACKUP_S3_BUCKET,
+        prefix: e.CLOCHER_BACKUP_S3_PREFIX ?? '',
+        accessKeyId: e.CLOCHER_BACKUP_S3_ACCESS_KEY_ID,
+        secretAccessKey: e.CLOCHER_BACKUP_S3_SECRET_ACCESS_KEY,
+        lockDays: e.CLOCHER_BACKUP_S3_LOCK_DAYS ?? 0,
+      })
+    : undefined;
+  return Object.freeze({
+    dir: path.resolve(cwd, e.CLOCHER_BACKUP_DIR ?? path.join(dataDir, 'backups')),
+    publicKeyFile: path.resolve(cwd, e.CLOCHER_BACKUP_PUBLIC_KEY ?? path.join(dataDir, 'backup-public.pem')),
+    privateKeyFile: path.resolve(cwd, e.CLOCHER_BACKUP_PRIVATE_KEY ?? path.join(dataDir, 'backup-private.pem')),
+    passphrase: e.CLOCHER_BACKUP_PASSPHRASE,
+    schedule: e.CLOCHER_BACKUP_SCHEDULE === 'off' ? null : (e.CLOCHER_BACKUP_SCHEDULE ?? 'daily at 03:15'),
+    s3,
   });
 }
 

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { mailTransportFor, startBackgroundWork } from './core/background.js';
+import { ensureBackupKey } from './core/backup/index.js';
 import { systemClock } from './core/clock.js';
 import { systemActor } from './core/context.js';
 import { DiskFileStore } from './core/files/index.js';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // With CLOCHER_BACKUP_PASSPHRASE and no backup key yet, the first start creates the pair.
+  await ensureBackupKey(config, log).catch((error) => log.error({ err: String(error) }, 'backup key not created'));
   const files = new DiskFileStore(path.join(config.dataDir, 'files'));
   const ctx = { db, now: systemClock, log, actor: systemActor('startup'), files };
   let password: string | undefined;
@@ -55,7 +58,14 @@ async function main(): Promise<void> {
     },
     log,
   );
-  const background = startBackgroundWork({ db, config, now: systemClock, log, transport: mailTransportFor(config) });
+  const background = startBackgroundWork({
+    db,
+    config,
+    now: systemClock,
+    log,
+    transport: mailTransportFor(config),
+    files,
+  });
 
   let closing = false;
   const close = async (signal: string) => {

@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { migrateToLatest } from '../db/migrate.js';
+import { actesCommands } from './actes.commands.js';
 import { auditCommands } from './audit.commands.js';
+import { backupCommands } from './backup.commands.js';
 import { barometreCommands } from './barometre.commands.js';
 import { action, withPlatform } from './cli-context.js';
 import { communeCommands } from './commune.commands.js';
+import { communeExportCommand } from './commune-export.commands.js';
 import { importCommands } from './import.commands.js';
 import { userCommands } from './user.commands.js';
 
@@ -34,6 +37,9 @@ export function buildCli(): Command {
   userCommands(program);
   barometreCommands(program);
   importCommands(program);
+  backupCommands(program);
+  communeExportCommand(program);
+  actesCommands(program);
   return program;
 }
 

@@ -2,9 +2,14 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { alertesJobHandlers } from '../modules/alertes/index.js';
-import { deleteExpiredSessions, purgeFailures, SESSION_IDLE_MINUTES } from './auth/index.js';
+import { demarchesMailRenderers } from '../modules/demarches/index.js';
+import { rgpdPeriodicJobs } from '../modules/rgpd/index.js';
+import { purgeExpiredAuditEvents } from './audit/index.js';
+import { auditRetentionDays, deleteExpiredSessions, purgeFailures, SESSION_IDLE_MINUTES } from './auth/index.js';
+import { backupPeriodicJob } from './backup/index.js';
 import type { Clock } from './clock.js';
 import type { Log } from './context.js';
+import { DiskFileStore, type FileStore } from './files/index.js';
 import { bumpContentVersion, CONTENT_CHANGE_JOB } from './http/page-cache.js';
 import { type JobHandler, JobRunner, type PeriodicJob } from './jobs/index.js';
 import { deliverDueMails, fileTransport, type MailTransport, smtpTransport } from './mail/index.js';
@@ -27,6 +32,8 @@ export function startBackgroundWork(deps: {
   handlers?: Record<string, JobHandler>;
   periodic?: PeriodicJob[];
   mailIntervalMs?: number;
+  /** Where rendered attachments are stored (default: the data dir's files, as server.ts has it). */
+  files?: FileStore;
 }): { stop(): Promise<void> } {
   const { db, now, log, transport } = deps;
   const runner = new JobRunner({
@@ -53,17 +60,40 @@ export function startBackgroundWork(deps: {
             ctx.log.info({ sessions: n, failures }, 'expired sessions and old sign-in failures purged');
         },
       },
+      // Personal data past its retention period: bordereaux d'élimination, anonymization.
+      ...rgpdPeriodicJobs(deps.files ?? new DiskFileStore(path.join(deps.config.dataDir, 'files'))),
+      {
+        // Audit events past the retention (platform setting, 1 year by default) are purged; the
+        // chain keeps a checkpoint so that `clocher audit verify` still checks what remains.
+        name: 'audit.purge',
+        schedule: 'daily at 03:40',
+        handler: async (ctx) => {
+          const n = await purgeExpiredAuditEvents(ctx.db, await auditRetentionDays(ctx.db), ctx.now());
+          if (n > 0) ctx.log.info({ events: n }, 'audit events past the retention purged');
+        },
+      },
+      // The daily encrypted backup (CLOCHER_BACKUP_SCHEDULE), verified when the passphrase is set.
+      ...backupPeriodicJob(deps.config),
       ...(deps.periodic ?? []),
     ],
   });
   runner.start(30_000);
 
+  // Attachments produced at sending time (the accusé de réception PDF…), by name.
+  const files = deps.files ?? new DiskFileStore(path.join(deps.config.dataDir, 'files'));
+  const renderers = { ...demarchesMailRenderers({ db, files, log }) };
   let mailTick: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  // A full batch means more are waiting (a burst of submissions): the next one is taken at once.
+  const drainMails = async (): Promise<void> => {
+    const batch = 20;
+    while (!stopped) {
+      const done = await deliverDueMails({ db, transport, from: deps.config.mailFrom, now, log, renderers }, batch);
+      if (done.sent + done.failed < batch) return;
+    }
+  };
   const timer = setInterval(() => {
-    mailTick = mailTick
-      .then(() => (stopped ? undefined : deliverDueMails({ db, transport, from: deps.config.mailFrom, now, log })))
-      .catch((err) => log.error({ err }, 'mail delivery failed'));
+    mailTick = mailTick.then(drainMails).catch((err) => log.error({ err }, 'mail delivery failed'));
   }, deps.mailIntervalMs ?? 2_000);
   timer.unref();
 

@@ -5,11 +5,13 @@ import type { PlatformCtx } from '../core/context.js';
 import { randomToken } from '../core/crypto.js';
 import type { FileStore } from '../core/files/index.js';
 import { countCommunes, registerCommune } from '../core/tenancy/index.js';
+import { seedActesDemo } from '../modules/actes/index.js';
 import { seedActualitesDemo } from '../modules/actualites/index.js';
 import { seedAgendaDemo } from '../modules/agenda/index.js';
 import { seedAlertesDemo } from '../modules/alertes/index.js';
 import { seedBarometreDemo } from '../modules/barometre/index.js';
 import { seedCantineDemo } from '../modules/cantine/index.js';
+import { seedConseilDemo } from '../modules/conseil/index.js';
 import { seedDemarchesDemo } from '../modules/demarches/index.js';
 import { plainTextToHtml, savePage } from '../modules/site/index.js';
 import { DEMO_PAGES, type DemoPage } from './demo-pages.js';
@@ -61,6 +63,7 @@ export async function seedDemo(ctx: PlatformCtx & { files?: FileStore }, passwor
       codePostal: '62350',
       telephone: '03 21 00 00 00',
       email: `mairie@${DEMO_DOMAIN}`,
+      dpo: `Délégué à la protection des données mutualisé (centre de gestion) : dpo@${DEMO_DOMAIN}`,
       horaires: {
         '1': [
           { opens: '08:30', closes: '12:00' },
@@ -117,5 +120,7 @@ export async function seedDemo(ctx: PlatformCtx & { files?: FileStore }, passwor
   await seedCantineDemo({ ...ctx, commune });
   await seedBarometreDemo({ ...ctx, commune });
   await seedDemarchesDemo({ ...ctx, commune });
+  await seedConseilDemo({ ...ctx, commune });
+  if (ctx.files) await seedActesDemo({ ...ctx, commune, files: ctx.files });
   return true;
 }

@@ -20,6 +20,16 @@ import * as demarchesSalles from './202611282201_demarches_salles.js';
 import * as authSignInAttempts from './202611282300_auth_sign_in_attempts.js';
 import * as authTotp from './202611282301_auth_totp.js';
 import * as securiteChecklist from './202611282302_securite_checklist.js';
+import * as conseilTables from './202611290100_conseil_tables.js';
+import * as actesTables from './202611290200_actes_tables.js';
+import * as actesIndexes from './202611290201_actes_indexes.js';
+import * as coreBackupRuns from './202611290300_core_backup_runs.js';
+import * as authPasskeys from './202611290400_auth_passkeys.js';
+import * as authSecurityPolicy from './202611290401_auth_security_policy.js';
+import * as auditCheckpoint from './202611290402_audit_checkpoint.js';
+import * as rgpdTables from './202611290450_rgpd_tables.js';
+import * as demarchesAccusePdf from './202611290500_demarches_accuse_pdf.js';
+import * as demarchesBuilder from './202611290550_demarches_builder.js';
 
 /** The one timeline of migrations, in order. Append only; never edit a merged migration. */
 export const migrations: Record<string, Migration> = {
@@ -35,6 +45,9 @@ export const migrations: Record<string, Migration> = {
   '202611282300_auth_sign_in_attempts': authSignInAttempts,
   '202611282301_auth_totp': authTotp,
   '202611282302_securite_checklist': securiteChecklist,
+  '202611290400_auth_passkeys': authPasskeys,
+  '202611290401_auth_security_policy': authSecurityPolicy,
+  '202611290402_audit_checkpoint': auditCheckpoint,
   '202611282000_actualites_tables': actualitesTables,
   '202611282001_agenda_tables': agendaTables,
   '202611282010_cantine_tables': cantineTables,
@@ -44,4 +57,11 @@ export const migrations: Record<string, Migration> = {
   '202611282120_import_wordpress_tables': importWordpressTables,
   '202611282200_demarches_tables': demarchesTables,
   '202611282201_demarches_salles': demarchesSalles,
+  '202611290100_conseil_tables': conseilTables,
+  '202611290200_actes_tables': actesTables,
+  '202611290201_actes_indexes': actesIndexes,
+  '202611290450_rgpd_tables': rgpdTables,
+  '202611290500_demarches_accuse_pdf': demarchesAccusePdf,
+  '202611290550_demarches_builder': demarchesBuilder,
+  '202611290300_core_backup_runs': coreBackupRuns,
 };
