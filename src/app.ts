@@ -6,7 +6,7 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { cookieNames, cookieOptions } from './core/http/cookies.js';
 import type { AppDeps } from './core/http/deps.js';
 import { registerErrorHandlers } from './core/http/error-handler.js';
@@ -72,7 +72,7 @@ export async function buildApp(
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // One line per request, written when it is answered (see the onResponse hook below).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
