@@ -6,6 +6,7 @@ import { MULTIPART_ROUTE, readMultipartForm } from '../../core/http/multipart.js
 import { sendPage } from '../../core/http/render.js';
 import { type BackofficeAccess, requireBackoffice } from '../../core/http/request-context.js';
 import { adminShell } from '../../core/http/shells.js';
+import { toParisLocal } from '../../core/paris-time.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import * as edit from './acte-edit.service.js';
 import { isNature, modePublicite, STATUTS } from './actes.rules.js';
@@ -58,7 +59,7 @@ export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
         message: more.message,
         matieres: current.items,
         modePublicite: modePublicite(access.commune.population, reglage.publiciteMode),
-        today: access.ctx.now().toISOString().slice(0, 10),
+        today: toParisLocal(access.ctx.now()).date,
       }),
       status,
     );
@@ -126,7 +127,7 @@ export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
   app.get(`${BASE}/nouveau`, async (req, reply) => {
     const access = await requireBackoffice(req);
     service.manageScope(access.ctx);
-    const today = access.ctx.now().toISOString().slice(0, 10);
+    const today = toParisLocal(access.ctx.now()).date;
     const values = { nature: 'arrete_reglementaire', dateDecision: today, auteurQualite: 'Maire' };
     return newForm(req, reply, access, values, {});
   });

@@ -4,6 +4,8 @@
  * No clock, no I/O: dates come in as arguments.
  */
 
+import { toParisLocal } from '../../core/paris-time.js';
+
 export const NATURES = [
   'deliberation',
   'arrete_reglementaire',
@@ -253,7 +255,8 @@ export interface Executoire {
   manque: string[];
 }
 
-const day = (v: string) => v.slice(0, 10);
+/** The Paris calendar day of a date (YYYY-MM-DD) or of an instant (a publication at 00:30 in Paris is that day). */
+const day = (v: string) => (v.length > 10 ? toParisLocal(new Date(v)).date : v);
 
 /**
  * Exécutoire = brought to the knowledge of those concerned (publication, or notification for an

@@ -7,6 +7,7 @@ import * as tar from 'tar';
 import type { CommuneCtx } from '../../core/context.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { bumpContentVersion } from '../../core/http/page-cache.js';
+import { toParisLocal } from '../../core/paris-time.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import * as repo from './actes.repo.js';
 import { type ActesCtx, assertTransition, audit, loadActe, manageScope } from './actes.service.js';
@@ -76,7 +77,7 @@ export async function buildCtesArchive(ctx: ActesCtx, acteId: number): Promise<{
     annexes: annexNames,
   });
   const reglage = await findReglage(scope);
-  const envelope = envelopeName(ctx.commune.siren ?? '', ctx.now().toISOString().slice(0, 10), a.id);
+  const envelope = envelopeName(ctx.commune.siren ?? '', toParisLocal(ctx.now()).date, a.id);
   const envelopeText = envelopeXml(
     {
       siren: ctx.commune.siren ?? '',
