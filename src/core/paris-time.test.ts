@@ -34,6 +34,27 @@ describe('heure de Paris', () => {
     assert.deepEqual(toParisLocal(new Date('2026-10-25T01:30:00Z')), { date: '2026-10-25', time: '02:30' });
   });
 
+  it('donne la même heure que le formateur Intl, minute après minute, sur deux ans et quatre changements d’heure', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let t = start; t < start + 2 * 366 * 86_400_000; t += 7 * 60_000 + 13_000) {
+      const p = Object.fromEntries(intl.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+      assert.deepEqual(toParisLocal(new Date(t)), {
+        date: `${p.year}-${p.month}-${p.day}`,
+        time: `${p.hour}:${p.minute}`,
+      });
+    }
+    assert.throws(() => toParisLocal(new Date('nope')), RangeError);
+  });
+
   it('refuse une date ou une heure mal formée', () => {
     for (const [d, t] of [
       ['2026-02-30', '10:00'],

@@ -25,10 +25,34 @@ export interface ParisLocal {
   time: string;
 }
 
+const HOUR_MS = 3_600_000;
+/** Paris's offset from UTC (ms) per UTC hour: it only ever changes on a whole UTC hour. */
+const offsets = new Map<number, number>();
+
+function parisOffsetMs(at: number): number {
+  const hour = Math.floor(at / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const p = Object.fromEntries(PARTS.formatToParts(new Date(hour * HOUR_MS)).map((x) => [x.type, x.value]));
+    offset =
+      Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - hour * HOUR_MS;
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** What a Paris clock shows at `at`. */
 export function toParisLocal(at: Date): ParisLocal {
-  const p = Object.fromEntries(PARTS.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const ms = at.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid time value');
+  const local = new Date(ms + parisOffsetMs(ms));
+  return {
+    date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+  };
 }
 
 /** A real calendar date written YYYY-MM-DD (not 2026-02-30). */

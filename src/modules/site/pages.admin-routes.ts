@@ -33,9 +33,9 @@ function parseId(params: unknown): number {
 }
 
 /** Pages that may hold `page` (not itself nor its sub-pages, not at the last level). */
-function parentOptions(tree: PageNode[], page: Page | null): { value: string; label: string }[] {
+function parentOptions(tree: PageNode<Page>[], page: Page | null): { value: string; label: string }[] {
   const flat: { page: Page; depth: number }[] = [];
-  const walk = (nodes: PageNode[], depth: number) => {
+  const walk = (nodes: PageNode<Page>[], depth: number) => {
     for (const n of nodes) {
       flat.push({ page: n.page, depth });
       walk(n.children, depth + 1);

@@ -41,7 +41,7 @@ function guard(ctx: CommuneCtx): TenantScope {
 }
 
 /** Every page of the commune, whatever its state, as a tree (back-office list). */
-export async function adminPageTree(ctx: CommuneCtx): Promise<PageNode[]> {
+export async function adminPageTree(ctx: CommuneCtx): Promise<PageNode<repo.Page>[]> {
   return buildTree(await repo.listAllPages(guard(ctx)));
 }
 

@@ -15,6 +15,9 @@ export interface Page {
   updatedAt: string;
 }
 
+/** A page without its body: what menus, the site map and lists of sub-pages show. */
+export type PageOutline = Omit<Page, 'bodyHtml'>;
+
 /** The editable fields of a page: what a revision keeps. */
 export interface PageFields {
   parentId: number | null;
@@ -83,9 +86,22 @@ export async function findVisiblePageByPath(scope: TenantScope, path: string, no
   return r && toPage(r);
 }
 
-export async function listVisiblePages(scope: TenantScope, now: Date): Promise<Page[]> {
-  const rows = await visible(scope, now).orderBy('position').orderBy('title').execute();
-  return rows.map(toPage);
+const outlineColumns = columns.filter((c) => c !== 'body_html');
+
+/** The pages the public sees, without their bodies (menus are built from it on every page). */
+export async function listVisiblePages(scope: TenantScope, now: Date): Promise<PageOutline[]> {
+  const rows = await scope
+    .selectFrom('page')
+    .select(outlineColumns)
+    .where('status', '=', 'publie')
+    .where((eb) => eb.or([eb('publish_at', 'is', null), eb('publish_at', '<=', now.toISOString())]))
+    .orderBy('position')
+    .orderBy('title')
+    .execute();
+  return rows.map((r) => {
+    const { bodyHtml: _body, ...outline } = toPage({ ...r, body_html: '' });
+    return outline;
+  });
 }
 
 export async function listAllPages(scope: TenantScope): Promise<Page[]> {

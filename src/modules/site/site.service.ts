@@ -3,18 +3,18 @@ import { notFound } from '../../core/errors.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import * as repo from './site.repo.js';
 
-export type { Page } from './site.repo.js';
+export type { Page, PageOutline } from './site.repo.js';
 
-export interface PageNode {
-  page: repo.Page;
-  children: PageNode[];
+export interface PageNode<P extends repo.PageOutline = repo.PageOutline> {
+  page: P;
+  children: PageNode<P>[];
 }
 
 /** Builds the tree of a flat list of pages, siblings in their order. */
-export function buildTree(pages: repo.Page[]): PageNode[] {
-  const byParent = new Map<number | null, repo.Page[]>();
+export function buildTree<P extends repo.PageOutline>(pages: P[]): PageNode<P>[] {
+  const byParent = new Map<number | null, P[]>();
   for (const p of pages) byParent.set(p.parentId, [...(byParent.get(p.parentId) ?? []), p]);
-  const build = (parentId: number | null): PageNode[] =>
+  const build = (parentId: number | null): PageNode<P>[] =>
     (byParent.get(parentId) ?? []).map((page) => ({ page, children: build(page.id) }));
   return build(null);
 }
@@ -28,13 +28,13 @@ export async function publishedPageTree(ctx: Pick<CommuneCtx, 'db' | 'commune' |
 export async function getPublishedPage(
   ctx: Pick<CommuneCtx, 'db' | 'commune' | 'now'>,
   path: string,
-): Promise<{ page: repo.Page; children: repo.Page[]; ancestors: repo.Page[] }> {
+): Promise<{ page: repo.Page; children: repo.PageOutline[]; ancestors: repo.PageOutline[] }> {
   const scope = new TenantScope(ctx.db, ctx.commune.id);
   const now = ctx.now();
   const page = await repo.findVisiblePageByPath(scope, path, now);
   if (!page) throw notFound();
   const all = await repo.listVisiblePages(scope, now);
-  const ancestors: repo.Page[] = [];
+  const ancestors: repo.PageOutline[] = [];
   let parentId = page.parentId;
   while (parentId !== null) {
     const parent = all.find((p) => p.id === parentId);

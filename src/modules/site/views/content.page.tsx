@@ -1,12 +1,12 @@
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
-import type { Page } from '../site.service.js';
+import type { Page, PageOutline } from '../site.service.js';
 import { Breadcrumb } from './blocks.js';
 
 export function ContentPage(v: {
   shell: PublicShell;
   page: Page;
-  children: Page[];
-  ancestors: Page[];
+  children: PageOutline[];
+  ancestors: PageOutline[];
   /** A back-office preview of the current version, published or not. */
   preview?: boolean;
 }) {

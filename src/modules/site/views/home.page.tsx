@@ -3,12 +3,12 @@ import { toParisLocal } from '../../../core/paris-time.js';
 import type { Commune } from '../../../core/tenancy/index.js';
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
 import { openingToday, weekHours } from '../site.rules.js';
-import type { Page } from '../site.service.js';
+import type { PageOutline } from '../site.service.js';
 
 export interface HomeView {
   shell: PublicShell;
   commune: Commune;
-  pages: Page[];
+  pages: PageOutline[];
   /** Blocks of the other modules (news, events…), in order. */
   sections: VNode[];
   now: Date;

@@ -25,7 +25,7 @@ function StateBadge({ page, now }: { page: Page; now: Date }) {
   );
 }
 
-function rows(nodes: PageNode[], depth: number, now: Date): preact.JSX.Element[] {
+function rows(nodes: PageNode<Page>[], depth: number, now: Date): preact.JSX.Element[] {
   return nodes.flatMap((n) => [
     <tr key={n.page.id}>
       <td class={`tree tree--${depth}`}>
@@ -43,7 +43,12 @@ function rows(nodes: PageNode[], depth: number, now: Date): preact.JSX.Element[]
   ]);
 }
 
-export function PagesListPage(v: { shell: AdminShell; tree: PageNode[]; now: Date; message?: string | undefined }) {
+export function PagesListPage(v: {
+  shell: AdminShell;
+  tree: PageNode<Page>[];
+  now: Date;
+  message?: string | undefined;
+}) {
   const notice = v.message ? MESSAGES[v.message] : undefined;
   return (
     <AdminLayout shell={v.shell} title="Pages du site">
