@@ -37,6 +37,19 @@ describe('loadConfig', () => {
     assert.equal(c.publicUrl, 'https://www.mairie-exemple.fr');
   });
 
+  it('lit le nombre de processus web (1 par défaut, auto = un par cœur)', () => {
+    assert.equal(loadConfig({}).workers, 1);
+    assert.equal(loadConfig({ CLOCHER_WORKERS: '3' }).workers, 3);
+    assert.ok(loadConfig({ CLOCHER_WORKERS: 'auto' }).workers >= 1);
+    for (const bad of ['0', '65', 'deux', '-1', '1.5']) {
+      assert.throws(() => loadConfig({ CLOCHER_WORKERS: bad }), ConfigError, bad);
+    }
+    assert.throws(
+      () => loadConfig({ CLOCHER_WORKERS: '2', CLOCHER_DATABASE_URL: 'sqlite::memory:' }),
+      /in-memory SQLite/,
+    );
+  });
+
   it('lit les booléens', () => {
     assert.equal(loadConfig({ CLOCHER_DEMO: 'false' }).demo, false);
     assert.equal(loadConfig({ CLOCHER_TRUST_PROXY: 'true' }).trustProxy, true);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,6 +15,8 @@ const optionalNonEmpty = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const WORKERS_MESSAGE = 'must be a whole number from 1 to 64, or auto (one per CPU core)';
 
 const envSchema = z.object({
   CLOCHER_DATABASE_URL: optionalNonEmpty.pipe(
@@ -56,6 +59,14 @@ const envSchema = z.object({
   ),
   CLOCHER_MAIL_FROM: optionalNonEmpty.pipe(z.email({ message: 'must be an e-mail address' }).optional()),
   CLOCHER_PAGE_CACHE: optionalNonEmpty.pipe(booleanString.optional()),
+  CLOCHER_WORKERS: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^(auto|\d{1,2})$/, { message: WORKERS_MESSAGE })
+      .transform((v) => (v === 'auto' ? os.availableParallelism() : Number(v)))
+      .refine((n) => n >= 1 && n <= 64, { message: WORKERS_MESSAGE })
+      .optional(),
+  ),
   CLOCHER_LOG_LEVEL: optionalNonEmpty.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
@@ -138,6 +149,8 @@ export interface Config {
   readonly logLevel: string;
   /** Cache rendered public pages (on by default; off to measure rendering itself). */
   readonly pageCache: boolean;
+  /** Web server processes sharing the port (1: one process, no cluster). */
+  readonly workers: number;
   readonly backup: BackupConfig;
 }
 
@@ -159,12 +172,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const dataDir = path.resolve(cwd, e.CLOCHER_DATA_DIR ?? 'data');
   const host = e.CLOCHER_HOST ?? '127.0.0.1';
   const port = e.CLOCHER_PORT ?? 3000;
+  const database = parseDatabaseUrl(e.CLOCHER_DATABASE_URL, dataDir);
+  if (database.engine === 'sqlite' && database.filename === ':memory:' && (e.CLOCHER_WORKERS ?? 1) > 1) {
+    throw new ConfigError([
+      'CLOCHER_WORKERS must be 1 with an in-memory SQLite database (each process would have its own)',
+    ]);
+  }
   const publicUrl = (e.CLOCHER_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(
     /\/+$/,
     '',
   );
   return Object.freeze({
-    database: parseDatabaseUrl(e.CLOCHER_DATABASE_URL, dataDir),
+    database,
     dataDir,
     host,
     port,
@@ -179,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: e.CLOCHER_MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname.replace(/^127\.0\.0\.1$/, 'localhost')}`,
     logLevel: e.CLOCHER_LOG_LEVEL ?? 'info',
     pageCache: e.CLOCHER_PAGE_CACHE ?? true,
+    workers: e.CLOCHER_WORKERS ?? 1,
     backup: backupConfig(e, dataDir, cwd),
   });
 }

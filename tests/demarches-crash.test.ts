@@ -1,92 +1,31 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createDb, type Database } from '../src/db/database.js';
-import { SMALL_PDF } from '../src/modules/demarches/demarches.factories.js';
 import { createTestDb, describeEachEngine, type TestDb } from './helpers/db.js';
+import {
+  BOUNDARY,
+  contactSubmission,
+  freePort,
+  pdfOf,
+  type ServerProcess,
+  startServer,
+} from './helpers/server-process.js';
 
 // The real server (`node --import tsx src/server.ts`) is killed with SIGKILL in the middle of a
 // burst of submissions with a file, then restarted: every submission that got its reference back
 // is stored with its file and its acknowledgement mail (queued, or already sent).
 
-const root = path.resolve(import.meta.dirname, '..');
-const BOUNDARY = '----clocher-crash';
 const BURST = 240;
 const CONCURRENCY = 24;
 /** SIGKILL once this many submissions were acknowledged (others are in flight). */
 const KILL_AFTER = 40;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  exit: Promise<number | null>;
-  output: () => string;
-}
-
-async function start(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', CLOCHER_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // Generous: the first start compiles, migrates and seeds the demo, on a machine that may be busy.
-  const deadline = Date.now() + 180_000;
-  while (!out.includes('Back-office:')) {
-    if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not start:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, exit, output: () => out };
-}
-
-/** A PDF unique to submission i, so that each stored file can be checked byte for byte. */
-const pdfOf = (i: number): Buffer => Buffer.concat([SMALL_PDF, Buffer.from(`%citoyen-${i}\n`)]);
-
-function multipart(csrf: string, i: number): Buffer {
-  const fields: Record<string, string> = {
-    _csrf: csrf,
-    objet: `Question n° ${i}`,
-    question: 'Quels sont les horaires de la mairie pendant les vacances ?',
-    prenom: 'Léa',
-    nom: 'Martin',
-    email: `citoyen${i}@exemple.fr`,
-    adresse: '3 rue des Lilas, 62000 Bellerive-sur-Lys',
-  };
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  parts.push(
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="piece"; filename="piece-${i}.pdf"\r\n\r\n`),
-    pdfOf(i),
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  );
-  return Buffer.concat(parts);
-}
 
 describeEachEngine('démarches : arrêt brutal du serveur (SIGKILL) au milieu d’un afflux de demandes', (engine) => {
   let dataDir: string;
@@ -94,7 +33,7 @@ describeEachEngine('démarches : arrêt brutal du serveur (SIGKILL) au milieu d�
   let smtp: SMTPServer;
   let smtpPort: number;
   const received: ParsedMail[] = [];
-  const servers: Server[] = [];
+  const servers: ServerProcess[] = [];
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-crash-'));
@@ -133,7 +72,7 @@ describeEachEngine('démarches : arrêt brutal du serveur (SIGKILL) au milieu d�
       CLOCHER_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       ...(pgDb?.url && { CLOCHER_DATABASE_URL: pgDb.url }),
     };
-    const first = await start(env);
+    const first = await startServer(env);
     servers.push(first);
 
     const form = await fetch(`${base}/demarches/contact`);
@@ -156,7 +95,7 @@ describeEachEngine('démarches : arrêt brutal du serveur (SIGKILL) au milieu d�
             method: 'POST',
             redirect: 'manual',
             headers: { cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-            body: new Uint8Array(multipart(csrf, i)),
+            body: new Uint8Array(contactSubmission(csrf, i)),
           });
           const location = res.headers.get('location') ?? '';
           await res.arrayBuffer();
@@ -182,7 +121,7 @@ describeEachEngine('démarches : arrêt brutal du serveur (SIGKILL) au milieu d�
     assert.ok(acknowledged.size >= KILL_AFTER, `${acknowledged.size} acknowledged`);
     assert.ok(failures > 0, 'some submissions were in flight when the server was killed');
 
-    const second = await start(env);
+    const second = await startServer(env);
     servers.push(second);
     const db: Database = pgDb
       ? pgDb.db

@@ -155,9 +155,16 @@ export class PageCache {
     return true;
   }
 
-  /** Forgets this process's pages of a commune at once (the version bump tells the others). */
-  forget(communeId: number): void {
+  /** Told when this process forgets a commune's pages by itself (cluster.ts passes it on to its siblings). */
+  onForget?: (communeId: number) => void;
+
+  /**
+   * Forgets this process's pages of a commune at once. The version bump tells the other processes
+   * within `pollMs`; `onForget` may tell them sooner. `tell`: false when the news came from them.
+   */
+  forget(communeId: number, tell = true): void {
     this.communes.delete(communeId);
+    if (tell) this.onForget?.(communeId);
   }
 }
 

@@ -39,8 +39,13 @@ export class CommuneResolver {
     return hit?.commune && Date.now() - hit.at < this.ttlMs ? hit.commune.id : undefined;
   }
 
-  invalidate(): void {
+  /** Told when this process drops its answers by itself (cluster.ts passes it on to its siblings). */
+  onInvalidate?: () => void;
+
+  /** Drops every cached answer, after a change of communes or settings; `tell`: false when told by a sibling. */
+  invalidate(tell = true): void {
     this.cache.clear();
+    if (tell) this.onInvalidate?.();
   }
 
   private async fallback(): Promise<Commune | undefined> {
