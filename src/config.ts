@@ -59,6 +59,16 @@ const envSchema = z.object({
   ),
   CLOCHER_MAIL_FROM: optionalNonEmpty.pipe(z.email({ message: 'must be an e-mail address' }).optional()),
   CLOCHER_PAGE_CACHE: optionalNonEmpty.pipe(booleanString.optional()),
+  // Where the platform looks for new releases (see docs/UPDATES.md), and what identifies this build.
+  CLOCHER_UPDATE_FEED: optionalNonEmpty.pipe(
+    z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  ),
+  CLOCHER_BUILD: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^[\w.+-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, dots, dashes, plus signs or underscores' })
+      .optional(),
+  ),
   CLOCHER_WORKERS: optionalNonEmpty.pipe(
     z
       .string()
@@ -149,6 +159,10 @@ export interface Config {
   readonly logLevel: string;
   /** Cache rendered public pages (on by default; off to measure rendering itself). */
   readonly pageCache: boolean;
+  /** URL of the release feed checked for updates (docs/UPDATES.md); undefined: no check. */
+  readonly updateFeed: string | undefined;
+  /** Identifies the build beside the version (a commit, a package release); undefined: read from .git if any. */
+  readonly build: string | undefined;
   /** Web server processes sharing the port (1: one process, no cluster). */
   readonly workers: number;
   readonly backup: BackupConfig;
@@ -198,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: e.CLOCHER_MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname.replace(/^127\.0\.0\.1$/, 'localhost')}`,
     logLevel: e.CLOCHER_LOG_LEVEL ?? 'info',
     pageCache: e.CLOCHER_PAGE_CACHE ?? true,
+    updateFeed: e.CLOCHER_UPDATE_FEED,
+    build: e.CLOCHER_BUILD,
     workers: e.CLOCHER_WORKERS ?? 1,
     backup: backupConfig(e, dataDir, cwd),
   });

@@ -1,7 +1,6 @@
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
 import pino from 'pino';
 import { loadConfig } from '../config.js';
 import {
@@ -71,119 +70,89 @@ function progressBar(): { onProgress: Progress | undefined; stop(): void } {
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
-/** clocher backup [--to DIR] | backup init | backup verify; clocher restore NAME */
-export function backupCommands(program: Command): void {
-  const backup = program
-    .command('backup')
-    .description('back up the database, the files and the secret, encrypted for the backup key')
-    .option('--to <dir>', 'folder to write the backup to (default: CLOCHER_BACKUP_DIR or <data dir>/backups)')
-    .action(
-      action(async (opts: { to?: string }) => {
-        await withPlatform(async (ctx, config) => {
-          const bar = progressBar();
-          const deps = { ...ctx, config };
-          try {
-            const made = await wrapKeyErrors(createBackup(deps, { to: opts.to, onProgress: bar.onProgress }));
-            bar.stop();
-            console.log(`Backup ${made.name} written: ${made.file} (${mb(made.size)}).`);
-            if (made.s3Key) console.log(`Copied to the bucket as ${made.s3Key}.`);
-            const removed = await pruneBackups(deps, opts.to ?? config.backup.dir);
-            if (removed.length > 0)
-              console.log(`Removed ${removed.length} old backup(s) (7 daily, 4 weekly, 12 monthly kept).`);
-          } finally {
-            bar.stop();
-          }
-        });
-      }),
-    );
+/** clocher backup [--to DIR] */
+export const backup = action(async (opts: { to?: string }) => {
+  await withPlatform(async (ctx, config) => {
+    const bar = progressBar();
+    const deps = { ...ctx, config };
+    try {
+      const made = await wrapKeyErrors(createBackup(deps, { to: opts.to, onProgress: bar.onProgress }));
+      bar.stop();
+      console.log(`Backup ${made.name} written: ${made.file} (${mb(made.size)}).`);
+      if (made.s3Key) console.log(`Copied to the bucket as ${made.s3Key}.`);
+      const removed = await pruneBackups(deps, opts.to ?? config.backup.dir);
+      if (removed.length > 0)
+        console.log(`Removed ${removed.length} old backup(s) (7 daily, 4 weekly, 12 monthly kept).`);
+    } finally {
+      bar.stop();
+    }
+  });
+});
 
-  backup
-    .command('init')
-    .description('create the backup key pair: the server keeps the public key, you keep the private key and passphrase')
-    .option('--private-key <file>', 'where to write the protected private key (default: CLOCHER_BACKUP_PRIVATE_KEY)')
-    .action(
-      action(async (opts: { privateKey?: string }) => {
-        const config = loadConfig();
-        const privateKeyFile = opts.privateKey ?? config.backup.privateKeyFile;
-        const secret = await passphrase(config.backup.passphrase, true);
-        try {
-          const made = await createKeyPair({ publicKeyFile: config.backup.publicKeyFile, privateKeyFile }, secret);
-          console.log(`Backup key ${made.keyId} created.`);
-        } catch (error) {
-          if (error instanceof BackupKeyError) throw new CliError(error.message);
-          throw error;
-        }
-        console.log(`  Public key (stays on the server): ${config.backup.publicKeyFile}`);
-        console.log(`  Private key, protected by the passphrase: ${privateKeyFile}`);
-        console.log('Keep a copy of the private key and of the passphrase OFF this server (a USB key in the');
-        console.log("mairie's safe, a password manager): without them no backup can be verified or restored.");
-      }),
-    );
+/** clocher backup init [--private-key FILE] */
+export const backupInit = action(async (opts: { privateKey?: string }) => {
+  const config = loadConfig();
+  const privateKeyFile = opts.privateKey ?? config.backup.privateKeyFile;
+  const secret = await passphrase(config.backup.passphrase, true);
+  try {
+    const made = await createKeyPair({ publicKeyFile: config.backup.publicKeyFile, privateKeyFile }, secret);
+    console.log(`Backup key ${made.keyId} created.`);
+  } catch (error) {
+    if (error instanceof BackupKeyError) throw new CliError(error.message);
+    throw error;
+  }
+  console.log(`  Public key (stays on the server): ${config.backup.publicKeyFile}`);
+  console.log(`  Private key, protected by the passphrase: ${privateKeyFile}`);
+  console.log('Keep a copy of the private key and of the passphrase OFF this server (a USB key in the');
+  console.log("mairie's safe, a password manager): without them no backup can be verified or restored.");
+});
 
-  backup
-    .command('verify')
-    .description('restore a backup into a scratch location and check every checksum and row count')
-    .argument('[name]', 'backup name (default: the latest)')
-    .option('--from <dir>', 'folder holding the backups (default: the backups folder)')
-    .option('--s3', 'take the backup from the configured bucket')
-    .action(
-      action(async (name: string | undefined, opts: { from?: string; s3?: boolean }) => {
-        await withPlatform(async (ctx, config) => {
-          const secret = await passphrase(config.backup.passphrase);
-          const r = await wrapKeyErrors(
-            verifyBackup({ ...ctx, config }, { name, from: opts.from, fromS3: opts.s3, passphrase: secret }),
-          );
-          console.log(
-            `Backup ${r.name} verified: ${r.tables} tables, ${r.rows} rows, ${r.files} files, all as recorded.`,
-          );
-        });
-      }),
+/** clocher backup verify [NAME] [--from DIR|--s3] */
+export const backupVerify = action(async (name: string | undefined, opts: { from?: string; s3?: boolean }) => {
+  await withPlatform(async (ctx, config) => {
+    const secret = await passphrase(config.backup.passphrase);
+    const r = await wrapKeyErrors(
+      verifyBackup({ ...ctx, config }, { name, from: opts.from, fromS3: opts.s3, passphrase: secret }),
     );
+    console.log(`Backup ${r.name} verified: ${r.tables} tables, ${r.rows} rows, ${r.files} files, all as recorded.`);
+  });
+});
 
-  program
-    .command('restore')
-    .description('replace the database, the files and the secret by a backup (stop the server first)')
-    .argument('<name>', 'backup name, e.g. clocher-2026-11-28T03-15-00Z')
-    .option('--from <dir>', 'folder holding the backups (default: the backups folder)')
-    .option('--s3', 'take the backup from the configured bucket')
-    .option('--yes', 'do not ask for confirmation')
-    .action(
-      action(async (name: string, opts: { from?: string; s3?: boolean; yes?: boolean }) => {
-        const config = loadConfig();
-        if (!opts.yes) {
-          const where = config.database.engine === 'sqlite' ? config.database.filename : 'the PostgreSQL database';
-          const answer = await ask(
-            `This replaces ${where} and ${config.dataDir}/files by backup ${name}. Type "restore" to go on: `,
-          );
-          if (answer.trim() !== 'restore') throw new CliError('restore cancelled');
-        }
-        const secret = await passphrase(config.backup.passphrase);
-        const startedAt = systemClock();
-        const restored = await wrapKeyErrors(
-          restoreBackup(config, { name, from: opts.from, fromS3: opts.s3, passphrase: secret }),
-        );
-        const db = createDb(config.database);
-        try {
-          await migrateToLatest(db);
-          const log = pino({ level: 'warn' }, pino.destination(2));
-          await recordRun(
-            { db, log, actor: systemActor('cli') },
-            {
-              kind: 'restore',
-              name,
-              startedAt,
-              finishedAt: systemClock(),
-              size: 0,
-              detail: `${restored.manifest.files.length} files, database of ${restored.manifest.createdAt}`,
-            },
-          );
-        } finally {
-          await db.destroy();
-        }
-        console.log(`Backup ${name} restored (taken ${restored.manifest.createdAt}). Start the server again.`);
-      }),
+/** clocher restore NAME [--from DIR|--s3] [--yes] */
+export const restore = action(async (name: string, opts: { from?: string; s3?: boolean; yes?: boolean }) => {
+  const config = loadConfig();
+  if (!opts.yes) {
+    const where = config.database.engine === 'sqlite' ? config.database.filename : 'the PostgreSQL database';
+    const answer = await ask(
+      `This replaces ${where} and ${config.dataDir}/files by backup ${name}. Type "restore" to go on: `,
     );
-}
+    if (answer.trim() !== 'restore') throw new CliError('restore cancelled');
+  }
+  const secret = await passphrase(config.backup.passphrase);
+  const startedAt = systemClock();
+  const restored = await wrapKeyErrors(
+    restoreBackup(config, { name, from: opts.from, fromS3: opts.s3, passphrase: secret }),
+  );
+  const db = createDb(config.database);
+  try {
+    await migrateToLatest(db);
+    const log = pino({ level: 'warn' }, pino.destination(2));
+    await recordRun(
+      { db, log, actor: systemActor('cli') },
+      {
+        kind: 'restore',
+        name,
+        startedAt,
+        finishedAt: systemClock(),
+        size: 0,
+        detail: `${restored.manifest.files.length} files, database of ${restored.manifest.createdAt}`,
+      },
+    );
+  } finally {
+    await db.destroy();
+  }
+  console.log(`Backup ${name} restored (taken ${restored.manifest.createdAt}). Start the server again.`);
+});
 
 /** Expected failures of backups (key, damaged file, missing tool) become one-line messages. */
 async function wrapKeyErrors<T>(p: Promise<T>): Promise<T> {

@@ -26,11 +26,15 @@ export async function withPlatform<T>(fn: (ctx: PlatformCtx, config: Config, db:
   }
 }
 
+/** What commander calls with a command's arguments, options and the command itself. */
+export type CommandAction = (...args: unknown[]) => Promise<void>;
+
 /** Runs a command action and turns every expected failure into a one-line message. */
-export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): CommandAction {
+  return async (...args) => {
     try {
-      await fn(...args);
+      // The declaration in main.ts gives commander the arguments and options this function expects.
+      await fn(...(args as A));
     } catch (error) {
       if (error instanceof ConfigError) {
         for (const p of error.problems) console.error(`clocher: configuration error: ${p}`);

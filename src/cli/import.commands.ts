@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import type { Command } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { DiskFileStore } from '../core/files/index.js';
 import { findCommuneBySlug } from '../core/tenancy/index.js';
 import {
-  importWordpress,
   noUploads,
   reportLinesEn,
+  importWordpress as runImport,
   type UploadsSource,
   uploadsFromDir,
   uploadsFromZip,
@@ -38,36 +37,22 @@ async function openUploads(from: string | undefined): Promise<UploadsSource> {
   }
 }
 
-/** clocher import wordpress */
-export function importCommands(program: Command): void {
-  const imports = program.command('import').description('bring content from another system into a commune');
-
-  imports
-    .command('wordpress')
-    .description(
-      'import a WordPress export (posts as actualites, pages with their hierarchy, images and PDFs); running it again changes nothing',
-    )
-    .argument('<export>', 'the WXR file made by WordPress (Tools > Export > All content)')
-    .requiredOption('--commune <slug>', 'the commune that receives the content (see `clocher commune list`)')
-    .option('--uploads <dir-or-zip>', "the old site's wp-content/uploads folder, or a zip of it")
-    .action(
-      action(async (file: string, opts: { commune: string; uploads?: string }) => {
-        const xml = readFile(file).toString('utf8');
-        const uploads = await openUploads(opts.uploads);
-        try {
-          await withPlatform(async (ctx, config) => {
-            const commune = await findCommuneBySlug(ctx.db, opts.commune);
-            if (!commune) throw new CliError(`no commune "${opts.commune}": see clocher commune list`);
-            const files = new DiskFileStore(`${config.dataDir}/files`);
-            const report = await importWordpress({ ...ctx, commune, files }, { xml, uploads }).catch((error) => {
-              if (isAppError(error, 'Invalid')) throw new CliError(`${file} is not a WordPress export (WXR)`);
-              throw error;
-            });
-            for (const line of reportLinesEn(report)) console.log(line);
-          });
-        } finally {
-          uploads.close();
-        }
-      }),
-    );
-}
+/** clocher import wordpress <export> --commune <slug> [--uploads DIR|ZIP] */
+export const importWordpress = action(async (file: string, opts: { commune: string; uploads?: string }) => {
+  const xml = readFile(file).toString('utf8');
+  const uploads = await openUploads(opts.uploads);
+  try {
+    await withPlatform(async (ctx, config) => {
+      const commune = await findCommuneBySlug(ctx.db, opts.commune);
+      if (!commune) throw new CliError(`no commune "${opts.commune}": see clocher commune list`);
+      const files = new DiskFileStore(`${config.dataDir}/files`);
+      const report = await runImport({ ...ctx, commune, files }, { xml, uploads }).catch((error) => {
+        if (isAppError(error, 'Invalid')) throw new CliError(`${file} is not a WordPress export (WXR)`);
+        throw error;
+      });
+      for (const line of reportLinesEn(report)) console.log(line);
+    });
+  } finally {
+    uploads.close();
+  }
+});

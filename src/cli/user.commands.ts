@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { z } from 'zod';
 import { createUser, findUserByEmail, grantRole, isRole, ROLES, resetPassword } from '../core/auth/index.js';
 import { randomToken } from '../core/crypto.js';
@@ -26,63 +25,40 @@ function passwordFrom(given: string | undefined): { password: string; generated:
   return password ? { password, generated: false } : { password: randomToken(12), generated: true };
 }
 
-/** clocher user add|reset-password */
-export function userCommands(program: Command): void {
-  const user = program.command('user').description('manage accounts');
-
-  user
-    .command('add')
-    .description('create an account, optionally with a role in a commune, or as platform operator')
-    .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
-    .requiredOption('--name <name>', 'display name, e.g. "Nathalie Dupont"')
-    .option('--commune <slug>', 'commune in which to give a role')
-    .option('--role <role>', `role in that commune: ${ROLES.join(', ')}`)
-    .option('--operator', 'platform operator (manages every commune)')
-    .option('--password <password>', 'initial password (default: CLOCHER_NEW_PASSWORD, else generated)')
-    .action(
-      action(async (raw: unknown) => {
-        const opts = parse(addOptions, raw);
-        if ((opts.commune === undefined) !== (opts.role === undefined)) {
-          throw new CliError('--commune and --role go together');
-        }
-        if (opts.role !== undefined && !isRole(opts.role)) {
-          throw new CliError(`unknown role "${opts.role}"; choose one of ${ROLES.join(', ')}`);
-        }
-        await withPlatform(async (ctx) => {
-          const commune = opts.commune ? await findCommuneBySlug(ctx.db, opts.commune) : undefined;
-          if (opts.commune && !commune)
-            throw new CliError(`no commune "${opts.commune}" (see \`clocher commune list\`)`);
-          const { password, generated } = passwordFrom(opts.password);
-          const userId = await createUser(ctx, {
-            email: opts.email,
-            displayName: opts.name,
-            password,
-            isOperator: opts.operator ?? false,
-          });
-          if (commune && opts.role && isRole(opts.role)) await grantRole({ ...ctx, commune }, userId, opts.role);
-          console.log(
-            `Created ${opts.email}${commune ? ` (${opts.role} of ${commune.nom})` : ''}${opts.operator ? ' (operator)' : ''}.`,
-          );
-          if (generated) console.log(`Password: ${password}`);
-        });
-      }),
+/** clocher user add --email … --name … [--commune slug --role role] [--operator] [--password …] */
+export const userAdd = action(async (raw: unknown) => {
+  const opts = parse(addOptions, raw);
+  if ((opts.commune === undefined) !== (opts.role === undefined)) {
+    throw new CliError('--commune and --role go together');
+  }
+  if (opts.role !== undefined && !isRole(opts.role)) {
+    throw new CliError(`unknown role "${opts.role}"; choose one of ${ROLES.join(', ')}`);
+  }
+  await withPlatform(async (ctx) => {
+    const commune = opts.commune ? await findCommuneBySlug(ctx.db, opts.commune) : undefined;
+    if (opts.commune && !commune) throw new CliError(`no commune "${opts.commune}" (see \`clocher commune list\`)`);
+    const { password, generated } = passwordFrom(opts.password);
+    const userId = await createUser(ctx, {
+      email: opts.email,
+      displayName: opts.name,
+      password,
+      isOperator: opts.operator ?? false,
+    });
+    if (commune && opts.role && isRole(opts.role)) await grantRole({ ...ctx, commune }, userId, opts.role);
+    console.log(
+      `Created ${opts.email}${commune ? ` (${opts.role} of ${commune.nom})` : ''}${opts.operator ? ' (operator)' : ''}.`,
     );
+    if (generated) console.log(`Password: ${password}`);
+  });
+});
 
-  user
-    .command('reset-password')
-    .description('set a new password for an account and end its sessions')
-    .argument('<email>', 'e-mail address of the account')
-    .option('--password <password>', 'new password (default: CLOCHER_NEW_PASSWORD, else generated)')
-    .action(
-      action(async (email: string, opts: { password?: string }) => {
-        await withPlatform(async (ctx) => {
-          if (!(await findUserByEmail(ctx.db, email.trim().toLowerCase())))
-            throw new CliError(`no account for ${email}`);
-          const { password, generated } = passwordFrom(opts.password);
-          await resetPassword(ctx, email, password);
-          console.log(`Password of ${email} reset; its sessions are closed.`);
-          if (generated) console.log(`Password: ${password}`);
-        });
-      }),
-    );
-}
+/** clocher user reset-password <email> [--password …] */
+export const userResetPassword = action(async (email: string, opts: { password?: string }) => {
+  await withPlatform(async (ctx) => {
+    if (!(await findUserByEmail(ctx.db, email.trim().toLowerCase()))) throw new CliError(`no account for ${email}`);
+    const { password, generated } = passwordFrom(opts.password);
+    await resetPassword(ctx, email, password);
+    console.log(`Password of ${email} reset; its sessions are closed.`);
+    if (generated) console.log(`Password: ${password}`);
+  });
+});

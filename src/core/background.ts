@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { alertesJobHandlers } from '../modules/alertes/index.js';
 import { demarchesMailRenderers } from '../modules/demarches/index.js';
 import { rgpdPeriodicJobs } from '../modules/rgpd/index.js';
+import { updateCheckJobs } from '../modules/securite/index.js';
 import { purgeExpiredAuditEvents } from './audit/index.js';
 import { auditRetentionDays, deleteExpiredSessions, purgeFailures, SESSION_IDLE_MINUTES } from './auth/index.js';
 import { backupPeriodicJob } from './backup/index.js';
@@ -74,6 +75,8 @@ export function startBackgroundWork(deps: {
       },
       // The daily encrypted backup (CLOCHER_BACKUP_SCHEDULE), verified when the passphrase is set.
       ...backupPeriodicJob(deps.config),
+      // The release feed (CLOCHER_UPDATE_FEED), read every six hours for /admin/securite.
+      ...updateCheckJobs(deps.config),
       ...(deps.periodic ?? []),
     ],
   });

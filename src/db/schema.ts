@@ -71,7 +71,7 @@ import type {
   RgpdEliminationTable,
   RgpdTraitementTable,
 } from '../modules/rgpd/rgpd.table.js';
-import type { SecuritePointTable } from '../modules/securite/securite.table.js';
+import type { SecuritePointTable, SecuriteUpdateCheckTable } from '../modules/securite/securite.table.js';
 import type { PageTable } from '../modules/site/site.table.js';
 
 /** The whole schema, assembled from the table files of core and of each module. */
@@ -89,6 +89,7 @@ export interface DB {
   webauthn_challenge: WebauthnChallengeTable;
   security_policy: SecurityPolicyTable;
   securite_point: SecuritePointTable;
+  securite_update_check: SecuriteUpdateCheckTable;
   audit_chain: AuditChainTable;
   audit_event: AuditEventTable;
   audit_checkpoint: AuditCheckpointTable;

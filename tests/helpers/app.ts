@@ -43,6 +43,8 @@ export interface TestServer extends TestApp {
 export interface TestAppOptions {
   /** The page cache to use (default: the one buildApp makes from the config). */
   pageCache?: (db: Database) => PageCache;
+  /** More CLOCHER_* settings for the config (e.g. CLOCHER_UPDATE_FEED). */
+  env?: Record<string, string>;
 }
 
 /** Builds the app for `app.inject()` tests: nothing listens. */
@@ -62,7 +64,10 @@ export async function buildTestApp(engine: Engine, options: TestAppOptions = {})
     }
   };
   try {
-    const config = loadConfig({ CLOCHER_DATA_DIR: dataDir, CLOCHER_PORT: '0', CLOCHER_LOG_LEVEL: 'silent' }, dataDir);
+    const config = loadConfig(
+      { CLOCHER_DATA_DIR: dataDir, CLOCHER_PORT: '0', CLOCHER_LOG_LEVEL: 'silent', ...options.env },
+      dataDir,
+    );
     app = await buildApp({
       config,
       db: testDb.db,

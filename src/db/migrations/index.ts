@@ -30,6 +30,7 @@ import * as auditCheckpoint from './202611290402_audit_checkpoint.js';
 import * as rgpdTables from './202611290450_rgpd_tables.js';
 import * as demarchesAccusePdf from './202611290500_demarches_accuse_pdf.js';
 import * as demarchesBuilder from './202611290550_demarches_builder.js';
+import * as securiteUpdateCheck from './202611290620_securite_update_check.js';
 
 /** The one timeline of migrations, in order. Append only; never edit a merged migration. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '202611290500_demarches_accuse_pdf': demarchesAccusePdf,
   '202611290550_demarches_builder': demarchesBuilder,
   '202611290300_core_backup_runs': coreBackupRuns,
+  '202611290620_securite_update_check': securiteUpdateCheck,
 };

@@ -8,7 +8,10 @@ import { adminShell } from '../../core/http/shells.js';
 import type { ClocherModule } from '../../core/module.js';
 import { securitePolicyRoutes } from './securite.policy-routes.js';
 import { securityOverview, setChecklistPoint } from './securite.service.js';
+import { platformStatus } from './updates.service.js';
 import { SecuritePage } from './views/securite.page.js';
+
+export { updateCheckJobs } from './updates.service.js';
 
 const pointSchema = z.object({ item: z.string().max(60), done: z.enum(['oui', 'non']) });
 
@@ -17,11 +20,13 @@ async function routes(app: FastifyInstance): Promise<void> {
   app.get('/admin/securite', async (req, reply) => {
     const access = await requireBackoffice(req);
     const overview = await securityOverview(access.ctx, app.deps.config.secure);
+    const platform = await platformStatus(access.ctx, app.deps.config);
     return sendPage(
       reply,
       SecuritePage({
         shell: adminShell(req, reply, access),
         overview,
+        platform,
         canManageRules: can(access.actor, 'users.manage'),
       }),
     );

@@ -2,16 +2,20 @@ import { AdminLayout, type AdminShell } from '../../../ui/admin-layout.js';
 import { CsrfField } from '../../../ui/form.js';
 import { assessment, CHECKLIST } from '../securite.rules.js';
 import type { SecurityOverview } from '../securite.service.js';
+import type { PlatformStatus } from '../updates.service.js';
+import { PlateformeSection } from './plateforme.section.js';
 
 const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 
 export function SecuritePage({
   shell,
   overview,
+  platform,
   canManageRules = false,
 }: {
   shell: AdminShell;
   overview: SecurityOverview;
+  platform: PlatformStatus;
   canManageRules?: boolean;
 }) {
   const checks = assessment(overview.indicators);
@@ -33,6 +37,7 @@ export function SecuritePage({
         </ul>
         <p class="muted small">Les sauvegardes de la plateforme sont gérées par son hébergeur.</p>
       </section>
+      <PlateformeSection platform={platform} />
       {canManageRules && (
         <section class="card" aria-labelledby="regles">
           <h2 id="regles">Règles de sécurité</h2>
