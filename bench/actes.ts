@@ -6,7 +6,10 @@
 //  - the SCDL export GET /donnees/deliberations.csv streamed to the end: time (target < 5 s), rows,
 //    bytes, and the server's peak resident memory (VmHWM, target < 300 MB).
 //
-//   npm run bench:actes -- [--acts 100000] [--searches 300] [--engines sqlite,postgres]
+//   npm run bench:actes -- [--acts 100000] [--searches 300] [--engines sqlite,postgres] [--keep DIR]
+//
+// --keep DIR seeds into DIR (and a PostgreSQL database named after it) and keeps them; a later run
+// with the same DIR migrates them to the latest schema and measures again without reseeding.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,8 +33,10 @@ const { values } = parseArgs({
     acts: { type: 'string', default: '100000' },
     searches: { type: 'string', default: '300' },
     engines: { type: 'string', default: 'sqlite,postgres' },
+    keep: { type: 'string' },
   },
 });
+const KEEP = values.keep ? path.resolve(values.keep) : null;
 const ACTS = Number(values.acts);
 const SEARCHES = Number(values.searches);
 const PG_ADMIN = process.env.CLOCHER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -121,23 +126,36 @@ function rng(seed: number) {
   };
 }
 
-async function openDb(engine: Engine, dir: string): Promise<{ db: Database; url?: string; drop: () => Promise<void> }> {
+/** The database of a run; `reused` when a kept one (`--keep`) is already seeded. */
+async function openDb(
+  engine: Engine,
+  dir: string,
+): Promise<{ db: Database; url?: string; reused: boolean; drop: () => Promise<void> }> {
+  const seeded = path.join(dir, 'seeded');
+  const reused = KEEP !== null && fs.existsSync(seeded);
   if (engine === 'sqlite') {
-    const db = createDb({ engine: 'sqlite', filename: path.join(dir, 'data', 'clocher.sqlite') });
-    return { db, drop: () => db.destroy() };
+    const filename = path.join(dir, 'data', 'clocher.sqlite');
+    if (!reused) fs.rmSync(filename, { force: true });
+    const db = createDb({ engine: 'sqlite', filename });
+    return { db, reused, drop: () => db.destroy() };
   }
-  const name = `clocher_bench_actes_${process.pid}`;
-  await adminQuery(`drop database if exists ${name} with (force)`);
-  await adminQuery(`create database ${name}`);
+  const name = KEEP
+    ? `clocher_bench_actes_${createHash('sha256').update(KEEP).digest('hex').slice(0, 8)}`
+    : `clocher_bench_actes_${process.pid}`;
+  if (!reused) {
+    await adminQuery(`drop database if exists ${name} with (force)`);
+    await adminQuery(`create database ${name}`);
+  }
   const u = new URL(PG_ADMIN);
   u.pathname = `/${name}`;
   const db = createDb({ engine: 'postgres', connectionString: u.toString() });
   return {
     db,
     url: u.toString(),
+    reused,
     drop: async () => {
       await db.destroy();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      if (!KEEP) await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
 }
@@ -235,20 +253,24 @@ async function timed(url: string): Promise<{ ms: number; status: number; bytes: 
 }
 
 async function run(engine: Engine): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-actes-'));
+  const dir = KEEP ? path.join(KEEP, engine) : fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-actes-'));
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
-  const { db, url: pgUrl, drop } = await openDb(engine, dir);
+  const { db, url: pgUrl, reused, drop } = await openDb(engine, dir);
   let child: Child | undefined;
   try {
     await migrateToLatest(db);
-    const log = pino({ level: 'silent' });
-    await seedDemo({ db, now: systemClock, log, actor: systemActor('bench') }, 'bench-pw-actes');
-    const commune = await db
-      .selectFrom('commune')
-      .select('id')
-      .where('slug', '=', 'bellerive-sur-lys')
-      .executeTakeFirstOrThrow();
-    const insertSeconds = await bulkInsert(db, commune.id, new DiskFileStore(path.join(dir, 'data', 'files')));
+    let insertSeconds: number | null = null;
+    if (!reused) {
+      const log = pino({ level: 'silent' });
+      await seedDemo({ db, now: systemClock, log, actor: systemActor('bench') }, 'bench-pw-actes');
+      const commune = await db
+        .selectFrom('commune')
+        .select('id')
+        .where('slug', '=', 'bellerive-sur-lys')
+        .executeTakeFirstOrThrow();
+      insertSeconds = await bulkInsert(db, commune.id, new DiskFileStore(path.join(dir, 'data', 'files')));
+      if (KEEP) fs.writeFileSync(path.join(dir, 'seeded'), `${ACTS}\n`);
+    }
     if (engine === 'postgres') await sql`analyze`.execute(db);
     await db.destroy();
 
@@ -310,7 +332,9 @@ async function run(engine: Engine): Promise<void> {
     const mem = residentMemory(child.proc.pid);
     console.log(
       [
-        `${engine}: ${ACTS.toLocaleString('en')} acts inserted in ${insertSeconds.toFixed(1)} s`,
+        insertSeconds === null
+          ? `${engine}: kept database of ${path.join(dir, 'seeded')} reused (${fs.readFileSync(path.join(dir, 'seeded'), 'utf8').trim()} acts)`
+          : `${engine}: ${ACTS.toLocaleString('en')} acts inserted in ${insertSeconds.toFixed(1)} s`,
         `  search GET /actes (${SEARCHES} requests, sequential): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms (target p95 < 50 ms)`,
         `  SCDL export /donnees/deliberations.csv: ${exportSeconds.toFixed(2)} s for ${rows.toLocaleString('en')} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB (target < 5 s)`,
         `  server RSS: ${rssBefore?.rssMiB.toFixed(0)} MiB before the export, ${peak.toFixed(0)} MiB sampled peak during it, VmHWM (peak of the whole run) ${mem?.peakMiB.toFixed(0)} MiB (target < 300 MB)`,
@@ -319,7 +343,7 @@ async function run(engine: Engine): Promise<void> {
   } finally {
     await stopChild(child);
     await drop().catch(() => {});
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

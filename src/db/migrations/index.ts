@@ -31,6 +31,7 @@ import * as rgpdTables from './202611290450_rgpd_tables.js';
 import * as demarchesAccusePdf from './202611290500_demarches_accuse_pdf.js';
 import * as demarchesBuilder from './202611290550_demarches_builder.js';
 import * as securiteUpdateCheck from './202611290620_securite_update_check.js';
+import * as actesRegisterIndex from './202611290710_actes_register_index.js';
 
 /** The one timeline of migrations, in order. Append only; never edit a merged migration. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '202611290550_demarches_builder': demarchesBuilder,
   '202611290300_core_backup_runs': coreBackupRuns,
   '202611290620_securite_update_check': securiteUpdateCheck,
+  '202611290710_actes_register_index': actesRegisterIndex,
 };

@@ -2,7 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { TenantScope } from '../../core/tenancy/index.js';
 import { engineOf } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { ACTE_COLUMNS, type Acte, toActe } from './actes.repo.js';
+import { ACTE_COLUMNS, type Acte, type ActeRow, toActe } from './actes.repo.js';
 
 export interface RegisterFilters {
   terms: string[];
@@ -47,24 +47,66 @@ function filtered(scope: TenantScope, f: RegisterFilters): SelectQueryBuilder<DB
   return q;
 }
 
-/** One page of the public register, newest decision first, and the number of matching acts. */
+/**
+ * Public acts by id, in the order given. SQLite reads them one by one: without statistics its
+ * planner prefers the commune's index (every act of the commune) to a list of ids.
+ */
+async function byIds(scope: TenantScope, ids: number[]): Promise<ActeRow[]> {
+  if (ids.length === 0) return [];
+  const found =
+    engineOf(scope.db) === 'sqlite'
+      ? await Promise.all(
+          ids.map((id) => visible(scope).select(ACTE_COLUMNS).where('acte.id', '=', id).executeTakeFirst()),
+        )
+      : await visible(scope).select(ACTE_COLUMNS).where('acte.id', 'in', ids).execute();
+  const byId = new Map(found.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Beyond this many matching acts the register says « plus de 1 000 » instead of counting them all. */
+export const COUNT_CAP = 1000;
+
+const newestFirst = (a: { d: string; id: number }, b: { d: string; id: number }) =>
+  a.d === b.d ? b.id - a.id : a.d < b.d ? 1 : -1;
+
+/**
+ * One page of the public register, newest decision first, and the number of matching acts: exact up to
+ * `cap` acts past the page's start; beyond, `more` is true and `total` is only a lower bound.
+ *
+ * The matches are first read unordered and at most `offset + cap + 1` of them (the engine follows its
+ * best index: the full-text one for a search). When that is all of them, the page is cut from them
+ * and its acts read by id; otherwise there are many, and the register's order (an index walk that
+ * stops at the page) finds the page quickly.
+ */
 export async function searchRegister(
   scope: TenantScope,
   f: RegisterFilters,
   page: { limit: number; offset: number },
-): Promise<{ items: Acte[]; total: number }> {
-  const q = filtered(scope, f);
-  const [rows, count] = await Promise.all([
-    q
+  cap: number = COUNT_CAP,
+): Promise<{ items: Acte[]; total: number; more: boolean }> {
+  const window = page.offset + cap;
+  const matches = await filtered(scope, f)
+    .select(['acte.id as id', 'acte.date_decision as d'])
+    .limit(window + 1)
+    .execute();
+  const more = matches.length > window;
+  let rows: ActeRow[];
+  if (more) {
+    rows = await filtered(scope, f)
       .select(ACTE_COLUMNS)
       .orderBy('acte.date_decision', 'desc')
       .orderBy('acte.id', 'desc')
       .limit(page.limit)
       .offset(page.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-  ]);
-  return { items: rows.map(toActe), total: Number(count?.n ?? 0) };
+      .execute();
+  } else {
+    const ids = matches
+      .sort(newestFirst)
+      .slice(page.offset, page.offset + page.limit)
+      .map((m) => m.id);
+    rows = await byIds(scope, ids);
+  }
+  return { items: rows.map(toActe), total: matches.length, more };
 }
 
 export async function findVisible(scope: TenantScope, id: number): Promise<Acte | undefined> {
@@ -74,11 +116,12 @@ export async function findVisible(scope: TenantScope, id: number): Promise<Acte 
 
 /** The years from the first to the last public act (choices of the year filter), newest first. */
 export async function registerYears(scope: TenantScope): Promise<number[]> {
-  const r = await visible(scope)
-    .select((eb) => [eb.fn.min('acte.date_decision').as('first'), eb.fn.max('acte.date_decision').as('last')])
-    .executeTakeFirst();
-  const first = Number(String(r?.first ?? '').slice(0, 4));
-  const last = Number(String(r?.last ?? '').slice(0, 4));
+  // Two index lookups: SQLite computes min() and max() together by reading every act.
+  const edge = (direction: 'asc' | 'desc') =>
+    visible(scope).select('acte.date_decision').orderBy('acte.date_decision', direction).limit(1).executeTakeFirst();
+  const [oldest, newest] = await Promise.all([edge('asc'), edge('desc')]);
+  const first = Number(String(oldest?.date_decision ?? '').slice(0, 4));
+  const last = Number(String(newest?.date_decision ?? '').slice(0, 4));
   if (!first || !last) return [];
   return Array.from({ length: last - first + 1 }, (_, i) => last - i);
 }

@@ -21,8 +21,12 @@ export function publicFileName(a: Pick<Acte, 'numero'>, mime: string, annexe: nu
 
 export interface RegisterPage {
   items: (Acte & { executoire: Executoire })[];
+  /** The number of matching acts; when `more`, only a lower bound (more than `countCap` acts). */
   total: number;
+  more: boolean;
+  countCap: number;
   page: number;
+  /** The number of pages; when `more`, the pages known to exist (there are further ones). */
   pageCount: number;
   years: number[];
 }
@@ -31,13 +35,15 @@ export interface RegisterPage {
 export async function searchPublicActes(ctx: CommuneCtx, q: RegisterQuery): Promise<RegisterPage> {
   const scope = new TenantScope(ctx.db, ctx.commune.id);
   const filters = { terms: queryTerms(q.q), nature: q.nature, matiere: q.matiere, annee: q.annee, seance: q.seance };
-  const [{ items, total }, years] = await Promise.all([
+  const [{ items, total, more }, years] = await Promise.all([
     pub.searchRegister(scope, filters, { limit: REGISTER_PAGE_SIZE, offset: (q.page - 1) * REGISTER_PAGE_SIZE }),
     pub.registerYears(scope),
   ]);
   return {
     items: items.map((a) => ({ ...a, executoire: executoire(a) })),
     total,
+    more,
+    countCap: pub.COUNT_CAP,
     page: q.page,
     pageCount: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
     years,

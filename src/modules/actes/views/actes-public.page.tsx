@@ -122,9 +122,10 @@ function Filters({ q, page }: { q: RegisterQuery; page: RegisterPage }) {
 function RegisterPagination({ q, page }: { q: RegisterQuery; page: RegisterPage }) {
   if (page.pageCount <= 1) return null;
   const href = (n: number) => `/actes${canonicalRegisterQuery({ ...q, page: n })}`;
-  const pages = [...new Set([1, page.page - 1, page.page, page.page + 1, page.pageCount])].filter(
-    (n) => n >= 1 && n <= page.pageCount,
-  );
+  // When the matches were not all counted, the last page is not known: no link to it.
+  const pages = [
+    ...new Set([1, page.page - 1, page.page, page.page + 1, ...(page.more ? [] : [page.pageCount])]),
+  ].filter((n) => n >= 1 && n <= page.pageCount);
   return (
     <nav class="pagination" aria-label="Pagination">
       <ul class="pagination__list">
@@ -183,7 +184,9 @@ export function RegisterPublicPage({ shell, q, page }: { shell: PublicShell; q: 
             ? filtered
               ? 'Aucun acte ne correspond à cette recherche.'
               : 'Aucun acte n’est publié pour le moment.'
-            : `${page.total.toLocaleString('fr-FR')} acte${page.total > 1 ? 's' : ''}${filtered ? ` trouvé${page.total > 1 ? 's' : ''}` : ''}.`}
+            : page.more
+              ? `Plus de ${page.countCap.toLocaleString('fr-FR')} actes${filtered ? ' trouvés' : ''}.`
+              : `${page.total.toLocaleString('fr-FR')} acte${page.total > 1 ? 's' : ''}${filtered ? ` trouvé${page.total > 1 ? 's' : ''}` : ''}.`}
         </p>
         {page.items.length > 0 && (
           <ul class="actes-list">
