@@ -4,7 +4,10 @@
 // src/server.ts`) on a fresh data dir, and stops everything it started, even on error or Ctrl-C.
 //
 //   npm run bench -- [--engine sqlite|postgres] [--duration 10] [--connections 32] [--threads 2]
-//                    [--warmup 6] [--nginx-workers 1] [--tool auto|wrk|autocannon]
+//                    [--warmup 6] [--nginx-workers 1] [--tool auto|wrk|autocannon] [--workers auto]
+//
+// The cached pages are measured on one clocher process against one nginx worker; the page cache off,
+// on one process and again on `--workers` processes (CLOCHER_WORKERS, default: one per core).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +33,8 @@ interface Options extends LoadOptions {
   engine: 'sqlite' | 'postgres';
   warmupSeconds: number;
   nginxWorkers: string;
+  /** Web processes for the second page-cache-off run. */
+  workers: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -44,6 +49,7 @@ function parseOptions(argv: string[]): Options {
       warmup: { type: 'string', default: '6' },
       'nginx-workers': { type: 'string', default: '1' },
       tool: { type: 'string', default: 'auto' },
+      workers: { type: 'string', default: 'auto' },
     },
   });
   const positive = (name: string, text: string) => {
@@ -55,6 +61,7 @@ function parseOptions(argv: string[]): Options {
     throw new Error(`--engine must be sqlite or postgres (got ${values.engine})`);
   }
   if (!/^(auto|\d+)$/.test(values['nginx-workers'])) throw new Error('--nginx-workers must be a number or auto');
+  if (!/^(auto|\d+)$/.test(values.workers)) throw new Error('--workers must be a number or auto');
   return {
     engine: values.engine,
     tool: chooseLoadTool(values.tool),
@@ -63,6 +70,7 @@ function parseOptions(argv: string[]): Options {
     threads: positive('threads', values.threads),
     warmupSeconds: positive('warmup', values.warmup),
     nginxWorkers: values['nginx-workers'],
+    workers: values.workers === 'auto' ? os.availableParallelism() : positive('workers', values.workers),
   };
 }
 
@@ -91,7 +99,12 @@ async function cleanUp(): Promise<void> {
   }
 }
 
-async function startClocher(o: Options, dir: string, pageCache = true): Promise<{ child: Child; url: string }> {
+async function startClocher(
+  o: Options,
+  dir: string,
+  pageCache = true,
+  workers = 1,
+): Promise<{ child: Child; url: string }> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('CLOCHER_')),
   );
@@ -118,6 +131,7 @@ async function startClocher(o: Options, dir: string, pageCache = true): Promise<
     CLOCHER_LOG_LEVEL: 'warn',
     CLOCHER_DEMO: 'true',
     CLOCHER_PAGE_CACHE: pageCache ? 'true' : 'false',
+    CLOCHER_WORKERS: String(workers),
   });
   const child = startChild('clocher', process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env });
   cleanups.push({ label: 'stop the clocher server', run: () => stopChild(child) });
@@ -168,7 +182,13 @@ interface PageFigures {
   nginx: LoadResult;
 }
 
-function printTable(o: Options, pages: PageFigures[], uncached: LoadResult, memory: ReturnType<typeof residentMemory>) {
+function printTable(
+  o: Options,
+  pages: PageFigures[],
+  uncached: LoadResult,
+  uncachedWorkers: LoadResult | undefined,
+  memory: ReturnType<typeof residentMemory>,
+) {
   const f = (n: number, digits = 2) => n.toFixed(digits);
   console.log(
     `\nengine ${o.engine}, ${uncached.tool} ${o.threads} threads, ${o.connections} connections, ${o.durationSeconds} s ` +
@@ -189,15 +209,21 @@ function printTable(o: Options, pages: PageFigures[], uncached: LoadResult, memo
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   for (const r of [header, ...rows]) console.log(`  ${r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}`);
   console.log(
-    `  home page with the page cache off: ${f(uncached.requestsPerSecond, 0)} req/s, p50 ${f(uncached.p50Ms)} ms, p99 ${f(uncached.p99Ms)} ms`,
+    `  home page with the page cache off, one process: ${f(uncached.requestsPerSecond, 0)} req/s, p50 ${f(uncached.p50Ms)} ms, p99 ${f(uncached.p99Ms)} ms`,
   );
+  if (uncachedWorkers) {
+    console.log(
+      `  home page with the page cache off, CLOCHER_WORKERS=${o.workers}: ${f(uncachedWorkers.requestsPerSecond, 0)} req/s, p50 ${f(uncachedWorkers.p50Ms)} ms, p99 ${f(uncachedWorkers.p99Ms)} ms`,
+    );
+  }
   console.log(
     `  clocher RSS after the cached run: ${memory ? `${f(memory.rssMiB, 1)} MiB (peak ${f(memory.peakMiB, 1)} MiB)` : 'n/a'}`,
   );
-  const errors = [...pages.flatMap((p) => [p.clocher.errors, p.nginx.errors]), uncached.errors].reduce(
-    (a, b) => a + b,
-    0,
-  );
+  const errors = [
+    ...pages.flatMap((p) => [p.clocher.errors, p.nginx.errors]),
+    uncached.errors,
+    uncachedWorkers?.errors ?? 0,
+  ].reduce((a, b) => a + b, 0);
   console.log(`  errors or non-2xx answers: ${errors}`);
 }
 
@@ -234,6 +260,12 @@ async function main(): Promise<void> {
   const uncachedServer = await startClocher(o, dir, false);
   const uncached = await warmUpAndMeasure('clocher / (page cache off)', `${uncachedServer.url}/`, o);
   await stopChild(uncachedServer.child);
+  let uncachedWorkers: LoadResult | undefined;
+  if (o.workers > 1) {
+    const server = await startClocher(o, dir, false, o.workers);
+    uncachedWorkers = await warmUpAndMeasure(`clocher / (page cache off, ${o.workers} workers)`, `${server.url}/`, o);
+    await stopChild(server.child);
+  }
 
   const nginxUrl = await startNginx(o, dir, targets);
   const pages: PageFigures[] = [];
@@ -241,7 +273,7 @@ async function main(): Promise<void> {
     const nginx = await warmUpAndMeasure(`nginx ${t.path}`, `${nginxUrl}/${t.name}.html`, o);
     pages.push({ target: t, clocher: clocherResults[i] as LoadResult, nginx });
   }
-  printTable(o, pages, uncached, memory);
+  printTable(o, pages, uncached, uncachedWorkers, memory);
 }
 
 let interrupted = false;
