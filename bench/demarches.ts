@@ -17,7 +17,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { createDb, type Database } from '../src/db/database.js';
 import type { Engine } from '../src/db/dialect.js';
-import { SMALL_PDF } from '../src/modules/demarches/demarches.factories.js';
+import { contactSubmission } from '../src/modules/demarches/demarches.factories.js';
 import { type Child, freePort, startChild, stopChild, waitForOk } from './processes.js';
 
 const { values } = parseArgs({
@@ -36,26 +36,7 @@ const PG_ADMIN = process.env.CLOCHER_BENCH_PG_URL ?? 'postgres://postgres@127.0.
 const BOUNDARY = '----clocher-bench';
 const root = path.resolve(import.meta.dirname, '..');
 
-function body(csrf: string, i: number): Buffer {
-  const fields: Record<string, string> = {
-    _csrf: csrf,
-    objet: `Question n° ${i}`,
-    question: 'Bonjour, quels sont les horaires de la mairie pendant les vacances de Noël ? Merci.',
-    prenom: 'Léa',
-    nom: 'Martin',
-    email: `citoyen${i}@exemple.fr`,
-    adresse: '3 rue des Lilas, 62000 Bellerive-sur-Lys',
-  };
-  const parts = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  parts.push(
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="piece"; filename="piece.pdf"\r\n\r\n`),
-    SMALL_PDF,
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  );
-  return Buffer.concat(parts);
-}
+const body = (csrf: string, i: number): Buffer => contactSubmission(csrf, i, BOUNDARY);
 
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_ADMIN });

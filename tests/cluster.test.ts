@@ -5,7 +5,14 @@ import path from 'node:path';
 import { after, before, it } from 'node:test';
 import { createDb, type Database } from '../src/db/database.js';
 import { createTestDb, describeEachEngine, type TestDb } from './helpers/db.js';
-import { BOUNDARY, contactSubmission, freePort, type ServerProcess, startServer } from './helpers/server-process.js';
+import {
+  BOUNDARY,
+  contactSubmission,
+  freePort,
+  openContactForm,
+  type ServerProcess,
+  startServer,
+} from './helpers/server-process.js';
 
 // CLOCHER_WORKERS=2: the real server forks two web workers sharing one port. Concurrent
 // submissions land on both and are all stored with distinct references (SQLite transactions take
@@ -69,13 +76,7 @@ describeEachEngine('serveur en plusieurs processus (CLOCHER_WORKERS=2)', (engine
     const workers = childrenOf(primary);
     assert.equal(workers.length, 2, `workers: ${workers.join(', ')}`);
 
-    const form = await fetch(`${base}/demarches/contact`);
-    assert.equal(form.status, 200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
-    const cookie = form.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const { csrf, cookie } = await openContactForm(base);
 
     // 48 submissions from 12 citizens at once, each on a new connection, spread over the workers.
     const references: string[] = [];

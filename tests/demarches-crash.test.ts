@@ -13,6 +13,7 @@ import {
   BOUNDARY,
   contactSubmission,
   freePort,
+  openContactForm,
   pdfOf,
   type ServerProcess,
   startServer,
@@ -75,13 +76,7 @@ describeEachEngine('démarches : arrêt brutal du serveur (SIGKILL) au milieu d�
     const first = await startServer(env);
     servers.push(first);
 
-    const form = await fetch(`${base}/demarches/contact`);
-    assert.equal(form.status, 200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
-    const cookie = form.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const { csrf, cookie } = await openContactForm(base);
 
     const acknowledged = new Map<number, { reference: string; token: string }>();
     let next = 0;

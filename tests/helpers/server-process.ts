@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { SMALL_PDF } from '../../src/modules/demarches/demarches.factories.js';
+import { contactSubmission as contactMultipart } from '../../src/modules/demarches/demarches.factories.js';
+
+export { pdfOf } from '../../src/modules/demarches/demarches.factories.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -51,27 +53,17 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
 
 export const BOUNDARY = '----clocher-test-boundary';
 
-/** A PDF unique to submission i, so that each stored file can be checked byte for byte. */
-export const pdfOf = (i: number): Buffer => Buffer.concat([SMALL_PDF, Buffer.from(`%citoyen-${i}\n`)]);
+/** « Contacter la mairie » number i as a multipart body (boundary BOUNDARY). */
+export const contactSubmission = (csrf: string, i: number): Buffer => contactMultipart(csrf, i, BOUNDARY);
 
-/** The multipart body of « Contacter la mairie » number i, with its PDF (boundary BOUNDARY). */
-export function contactSubmission(csrf: string, i: number): Buffer {
-  const fields: Record<string, string> = {
-    _csrf: csrf,
-    objet: `Question n° ${i}`,
-    question: 'Quels sont les horaires de la mairie pendant les vacances ?',
-    prenom: 'Léa',
-    nom: 'Martin',
-    email: `citoyen${i}@exemple.fr`,
-    adresse: '3 rue des Lilas, 62000 Bellerive-sur-Lys',
-  };
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  parts.push(
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="piece"; filename="piece-${i}.pdf"\r\n\r\n`),
-    pdfOf(i),
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  );
-  return Buffer.concat(parts);
+/** Opens the contact form as a citizen: its anti-forgery token and the cookie that goes with it. */
+export async function openContactForm(base: string): Promise<{ csrf: string; cookie: string }> {
+  const form = await fetch(`${base}/demarches/contact`);
+  if (form.status !== 200) throw new Error(`GET /demarches/contact answered ${form.status}`);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+  const cookie = form.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { csrf, cookie };
 }

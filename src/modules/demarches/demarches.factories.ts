@@ -61,3 +61,31 @@ export const contactValues = (over: Record<string, string> = {}): Record<string,
 export const SMALL_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+
+/** A PDF unique to submission i, so that each stored file can be checked byte for byte. */
+export const pdfOf = (i: number): Buffer => Buffer.concat([SMALL_PDF, Buffer.from(`%citoyen-${i}\n`)]);
+
+/**
+ * The multipart body of « Contacter la mairie » posted by citizen i, with a PDF (`pdfOf(i)` as
+ * `piece-<i>.pdf`), as a browser sends it with `boundary`.
+ */
+export function contactSubmission(csrf: string, i: number, boundary: string): Buffer {
+  const fields: Record<string, string> = {
+    _csrf: csrf,
+    objet: `Question n° ${i}`,
+    question: 'Quels sont les horaires de la mairie pendant les vacances ?',
+    prenom: 'Léa',
+    nom: 'Martin',
+    email: `citoyen${i}@exemple.fr`,
+    adresse: '3 rue des Lilas, 62000 Bellerive-sur-Lys',
+  };
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="piece"; filename="piece-${i}.pdf"\r\n\r\n`),
+    pdfOf(i),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return Buffer.concat(parts);
+}
