@@ -33,6 +33,15 @@ function parseId(params: unknown): number {
 const isFormError = (e: unknown) =>
   isAppError(e, 'Invalid') || isAppError(e, 'Conflict') || isAppError(e, 'InvalidTransition');
 
+/**
+ * A refusal the secrétaire can act on (bad input, a conflict, a step out of order): its French
+ * reason, the fields concerned and the status to answer with. Anything else is thrown again.
+ */
+function refusal(error: unknown): { message: string; fields: Record<string, string> | undefined; status: 400 | 409 } {
+  if (!isFormError(error) || !isAppError(error)) throw error;
+  return { message: error.message, fields: error.fields, status: error.code === 'Invalid' ? 400 : 409 };
+}
+
 /** /admin/actes: the register, writing, signature, publication, transmission, import, settings. */
 export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
   const filesCtx = (access: BackofficeAccess) => ({ ...access.ctx, files: app.deps.files });
@@ -78,10 +87,9 @@ export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
         const done = await run(access, id, req, reply);
         if (done === 'sent') return reply;
       } catch (error) {
-        if (!isFormError(error) || !isAppError(error)) throw error;
+        const r = refusal(error);
         const values = { ...acteValues((await edit.getActeDetail(access.ctx, id)).acte), ...formValues(req.body) };
-        const status = error.code === 'Invalid' ? 400 : 409;
-        return detail(req, reply, access, id, { values, errors: error.fields, error: error.message }, status);
+        return detail(req, reply, access, id, { values, errors: r.fields, error: r.message }, r.status);
       }
       return reply.redirect(`${BASE}/${id}?message=${message}`, 303);
     });
@@ -159,15 +167,14 @@ export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
     try {
       await edit.updateActe(access.ctx, id, parsed.data);
     } catch (error) {
-      if (!isFormError(error) || !isAppError(error)) throw error;
-      const status = error.code === 'Invalid' ? 400 : 409;
+      const r = refusal(error);
       return detail(
         req,
         reply,
         access,
         id,
-        { values: formValues(req.body), errors: error.fields, error: error.message },
-        status,
+        { values: formValues(req.body), errors: r.fields, error: r.message },
+        r.status,
       );
     }
     return reply.redirect(`${BASE}/${id}?message=enregistre`, 303);
@@ -203,56 +210,58 @@ export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
     'fin',
   );
 
-  app.post(`${BASE}/:id/document`, MULTIPART_ROUTE, async (req, reply) => {
-    const access = await requireBackoffice(req);
-    const id = parseId(req.params);
-    const form = await readMultipartForm(req, reply, 20 * 1024 * 1024);
-    const fail = (msg: string, status: number) =>
-      detail(req, reply, access, id, { errors: { document: msg }, error: msg }, status);
-    if (form.fileTooLarge) return fail('Le fichier dépasse 20 Mo.', 413);
-    const file = form.files.document;
-    if (!file || file.bytes.length === 0) return fail('Choisissez le PDF signé de l’acte.', 400);
-    try {
-      await edit.attachSignedPdf(filesCtx(access), { acteId: id, bytes: file.bytes, filename: file.filename });
-    } catch (error) {
-      if (!isFormError(error) || !isAppError(error)) throw error;
-      return detail(
-        req,
-        reply,
-        access,
-        id,
-        { errors: { document: error.message }, error: error.message },
-        error.code === 'Invalid' ? 400 : 409,
-      );
-    }
-    return reply.redirect(`${BASE}/${id}?message=document`, 303);
-  });
+  /** A file sent for an act (its signed PDF, an annex); a refusal shows the act again, next to the field. */
+  const upload = (
+    name: string,
+    field: string,
+    missing: string,
+    run: (
+      access: BackofficeAccess,
+      id: number,
+      file: { bytes: Buffer; filename: string },
+      fields: Record<string, string>,
+    ) => Promise<unknown>,
+    message: string,
+  ) =>
+    app.post(`${BASE}/:id/${name}`, MULTIPART_ROUTE, async (req, reply) => {
+      const access = await requireBackoffice(req);
+      const id = parseId(req.params);
+      const form = await readMultipartForm(req, reply, 20 * 1024 * 1024);
+      const fail = (msg: string, status: number) =>
+        detail(req, reply, access, id, { errors: { [field]: msg }, error: msg }, status);
+      if (form.fileTooLarge) return fail('Le fichier dépasse 20 Mo.', 413);
+      const file = form.files[field];
+      if (!file || file.bytes.length === 0) return fail(missing, 400);
+      try {
+        await run(access, id, file, form.fields);
+      } catch (error) {
+        const r = refusal(error);
+        return fail(r.message, r.status);
+      }
+      return reply.redirect(`${BASE}/${id}?message=${message}`, 303);
+    });
 
-  app.post(`${BASE}/:id/annexes`, MULTIPART_ROUTE, async (req, reply) => {
-    const access = await requireBackoffice(req);
-    const id = parseId(req.params);
-    const form = await readMultipartForm(req, reply, 20 * 1024 * 1024);
-    const fail = (msg: string, status: number) =>
-      detail(req, reply, access, id, { errors: { annexe: msg }, error: msg }, status);
-    if (form.fileTooLarge) return fail('Le fichier dépasse 20 Mo.', 413);
-    const file = form.files.annexe;
-    if (!file || file.bytes.length === 0) return fail('Choisissez le fichier de l’annexe.', 400);
-    const typePj = (form.fields.typePj ?? '').trim().toUpperCase() || null;
-    try {
-      await edit.addAnnexe(filesCtx(access), { acteId: id, bytes: file.bytes, filename: file.filename, typePj });
-    } catch (error) {
-      if (!isFormError(error) || !isAppError(error)) throw error;
-      return detail(
-        req,
-        reply,
-        access,
-        id,
-        { errors: { annexe: error.message }, error: error.message },
-        error.code === 'Invalid' ? 400 : 409,
-      );
-    }
-    return reply.redirect(`${BASE}/${id}?message=annexe`, 303);
-  });
+  upload(
+    'document',
+    'document',
+    'Choisissez le PDF signé de l’acte.',
+    (access, id, file) =>
+      edit.attachSignedPdf(filesCtx(access), { acteId: id, bytes: file.bytes, filename: file.filename }),
+    'document',
+  );
+  upload(
+    'annexes',
+    'annexe',
+    'Choisissez le fichier de l’annexe.',
+    (access, id, file, fields) =>
+      edit.addAnnexe(filesCtx(access), {
+        acteId: id,
+        bytes: file.bytes,
+        filename: file.filename,
+        typePj: (fields.typePj ?? '').trim().toUpperCase() || null,
+      }),
+    'annexe',
+  );
 
   app.post(`${BASE}/:id/annexes/:annexeId/supprimer`, async (req: Req, reply) => {
     const access = await requireBackoffice(req);
@@ -261,8 +270,7 @@ export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
     try {
       await edit.removeAnnexe(access.ctx, { acteId: id, annexeId });
     } catch (error) {
-      if (!isFormError(error) || !isAppError(error)) throw error;
-      return detail(req, reply, access, id, { error: error.message }, 409);
+      return detail(req, reply, access, id, { error: refusal(error).message }, 409);
     }
     return reply.redirect(`${BASE}/${id}?message=annexe_supprimee`, 303);
   });
@@ -292,8 +300,8 @@ export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
         .header('content-disposition', `attachment; filename="${archive.name}"`)
         .send(archive.bytes);
     } catch (error) {
-      if (!isFormError(error) || !isAppError(error)) throw error;
-      return detail(req, reply, access, id, { error: error.message }, error.code === 'Invalid' ? 400 : 409);
+      const r = refusal(error);
+      return detail(req, reply, access, id, { error: r.message }, r.status);
     }
   });
 
