@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, it } from 'node:test';
+import { insertTestCommune } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import type { Database } from '../../db/database.js';
 import { appendAuditEvent, verifyAuditChain } from './audit.js';
@@ -9,23 +10,7 @@ import { searchAuditEvents } from './audit-search.js';
 const DAY = 86_400_000;
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 
-async function insertCommune(db: Database, insee: string): Promise<number> {
-  const at = NOW.toISOString();
-  const row = await db
-    .insertInto('commune')
-    .values({
-      slug: `c-${insee}`,
-      insee,
-      nom: `Commune ${insee}`,
-      population: 100,
-      departement: '35',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const insertCommune = async (db: Database, insee: string): Promise<number> => (await insertTestCommune(db, insee)).id;
 
 const append = (db: Database, communeId: number | null, daysAgo: number, action: string, personal?: object) =>
   db.transaction().execute((trx) =>

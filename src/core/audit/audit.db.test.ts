@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, it } from 'node:test';
+import { insertTestCommune } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import { createDb, type Database } from '../../db/database.js';
 import { type AuditEventInput, appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
@@ -7,23 +8,7 @@ import { GENESIS_HASH } from './audit.rules.js';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 
-async function insertCommune(db: Database, insee: string): Promise<number> {
-  const at = NOW.toISOString();
-  const row = await db
-    .insertInto('commune')
-    .values({
-      slug: `c-${insee}`,
-      insee,
-      nom: `Commune ${insee}`,
-      population: 100,
-      departement: '35',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const insertCommune = async (db: Database, insee: string): Promise<number> => (await insertTestCommune(db, insee)).id;
 
 const event = (communeId: number | null, action: string, extra: Partial<AuditEventInput> = {}): AuditEventInput => ({
   communeId,

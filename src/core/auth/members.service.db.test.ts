@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, it } from 'node:test';
 import pino from 'pino';
+import { insertTestCommune } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import { createDb, type Database } from '../../db/database.js';
 import { listAuditEvents } from '../audit/index.js';
 import { type Actor, type CommuneCtx, systemActor } from '../context.js';
 import { isAppError } from '../errors.js';
-import { type Commune, findCommuneById } from '../tenancy/index.js';
+import type { Commune } from '../tenancy/index.js';
 import { createUser, grantRole, inviteMember, signIn } from './auth.service.js';
 import { listCommuneMembers, updateCommuneMember } from './members.service.js';
 import { acceptInvitation, findInvitation } from './password-links.service.js';
@@ -14,17 +15,8 @@ import { acceptInvitation, findInvitation } from './password-links.service.js';
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const BASE_URL = 'https://mairie.example.fr';
 
-async function insertCommune(db: Database, insee: string, nom: string): Promise<Commune> {
-  const at = NOW.toISOString();
-  const row = await db
-    .insertInto('commune')
-    .values({ slug: `c-${insee}`, insee, nom, population: 100, departement: '35', created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const commune = await findCommuneById(db, row.id);
-  assert.ok(commune);
-  return commune;
-}
+const insertCommune = (db: Database, insee: string, nom: string): Promise<Commune> =>
+  insertTestCommune(db, insee, { nom });
 
 const admin = (userId: number): Actor => ({
   kind: 'user',

@@ -5,35 +5,20 @@ import path from 'node:path';
 import { afterEach, beforeEach, it } from 'node:test';
 import pino from 'pino';
 import sharp from 'sharp';
+import { insertTestCommune } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import type { Database } from '../../db/database.js';
 import { type CommuneCtx, systemActor } from '../context.js';
 import { isAppError } from '../errors.js';
-import { type Commune, findCommuneById } from '../tenancy/index.js';
+import type { Commune } from '../tenancy/index.js';
 import { DiskFileStore } from './disk-store.js';
 import { getStoredFile, storeUpload } from './files.service.js';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const IMAGES = ['image/jpeg', 'image/png'] as const;
 
-async function insertCommune(db: Database, insee: string, nom: string): Promise<Commune> {
-  const row = await db
-    .insertInto('commune')
-    .values({
-      slug: nom.toLowerCase(),
-      insee,
-      nom,
-      population: 100,
-      departement: insee.slice(0, 2),
-      created_at: NOW.toISOString(),
-      updated_at: NOW.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const commune = await findCommuneById(db, row.id);
-  assert.ok(commune);
-  return commune;
-}
+const insertCommune = (db: Database, insee: string, nom: string): Promise<Commune> =>
+  insertTestCommune(db, insee, { nom, slug: nom.toLowerCase() });
 
 const png = () =>
   sharp({ create: { width: 8, height: 8, channels: 3, background: '#1d4ed8' } })

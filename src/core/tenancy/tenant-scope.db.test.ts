@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, it } from 'node:test';
+import { insertTestCommune } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import type { Database } from '../../db/database.js';
 import { TenantScope } from './tenant-scope.js';
 
 const NOW = '2026-12-01T10:00:00.000Z';
 
-async function insertCommune(db: Database, insee: string): Promise<number> {
-  const row = await db
-    .insertInto('commune')
-    .values({
-      slug: `c-${insee}`,
-      insee,
-      nom: `Commune ${insee}`,
-      population: 100,
-      departement: '35',
-      created_at: NOW,
-      updated_at: NOW,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const insertCommune = async (db: Database, insee: string): Promise<number> => (await insertTestCommune(db, insee)).id;
 
 const file = (name: string) => ({
   sha256: 'a'.repeat(64),

@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, it } from 'node:test';
 import pino from 'pino';
+import { insertTestCommune } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import { type Actor, systemActor } from '../../core/context.js';
 import { isAppError } from '../../core/errors.js';
 import { DiskFileStore } from '../../core/files/index.js';
-import { type Commune, findCommuneById } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import type { Database } from '../../db/database.js';
 import { createActualite, listActualitesForAdmin } from '../actualites/index.js';
 import type { MediaCtx } from '../medias/index.js';
@@ -21,24 +22,8 @@ const FIXTURES = new URL('../../../tests/fixtures/wordpress/', import.meta.url).
 const XML = fs.readFileSync(path.join(FIXTURES, 'export.xml'), 'utf8');
 const UPLOADS = path.join(FIXTURES, 'uploads');
 
-async function insertCommune(db: Database, insee: string, nom: string): Promise<Commune> {
-  const row = await db
-    .insertInto('commune')
-    .values({
-      slug: nom.toLowerCase(),
-      insee,
-      nom,
-      population: 100,
-      departement: insee.slice(0, 2),
-      created_at: NOW.toISOString(),
-      updated_at: NOW.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const commune = await findCommuneById(db, row.id);
-  assert.ok(commune);
-  return commune;
-}
+const insertCommune = (db: Database, insee: string, nom: string): Promise<Commune> =>
+  insertTestCommune(db, insee, { nom, slug: nom.toLowerCase() });
 
 /** Rows of a commune in each table an import writes. */
 async function tally(db: Database, communeId: number): Promise<Record<string, number>> {
