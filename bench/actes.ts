@@ -16,7 +16,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
 import { systemClock } from '../src/core/clock.js';
 import { systemActor } from '../src/core/context.js';
@@ -26,6 +25,7 @@ import type { Engine } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedDemo } from '../src/demo/demo.js';
 import { NOMENCLATURE_NATIONALE } from '../src/modules/actes/classification.rules.js';
+import { pgAdmin, pgUrl } from './fixtures.js';
 import { type Child, freePort, residentMemory, startChild, stopChild, waitForOk } from './processes.js';
 
 const { values } = parseArgs({
@@ -39,18 +39,7 @@ const { values } = parseArgs({
 const KEEP = values.keep ? path.resolve(values.keep) : null;
 const ACTS = Number(values.acts);
 const SEARCHES = Number(values.searches);
-const PG_ADMIN = process.env.CLOCHER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.resolve(import.meta.dirname, '..');
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 // Words the titles and texts are made of: searches hit a few hundred to a few thousand acts.
 const SUJETS = [
@@ -143,19 +132,18 @@ async function openDb(
     ? `clocher_bench_actes_${createHash('sha256').update(KEEP).digest('hex').slice(0, 8)}`
     : `clocher_bench_actes_${process.pid}`;
   if (!reused) {
-    await adminQuery(`drop database if exists ${name} with (force)`);
-    await adminQuery(`create database ${name}`);
+    await pgAdmin(`drop database if exists ${name} with (force)`);
+    await pgAdmin(`create database ${name}`);
   }
-  const u = new URL(PG_ADMIN);
-  u.pathname = `/${name}`;
-  const db = createDb({ engine: 'postgres', connectionString: u.toString() });
+  const url = pgUrl(name);
+  const db = createDb({ engine: 'postgres', connectionString: url });
   return {
     db,
-    url: u.toString(),
+    url,
     reused,
     drop: async () => {
       await db.destroy();
-      if (!KEEP) await adminQuery(`drop database if exists ${name} with (force)`);
+      if (!KEEP) await pgAdmin(`drop database if exists ${name} with (force)`);
     },
   };
 }
@@ -328,6 +316,7 @@ async function run(engine: Engine): Promise<void> {
       for (const b of chunk) if (b === 10) rows++;
     }
     clearInterval(sampler);
+    peak = Math.max(peak, residentMemory(child.proc.pid)?.rssMiB ?? 0);
     const exportSeconds = (performance.now() - t0) / 1000;
     const mem = residentMemory(child.proc.pid);
     console.log(

@@ -12,14 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { createKeyPair } from '../src/core/backup/index.js';
-import { systemActor } from '../src/core/context.js';
 import { DiskFileStore } from '../src/core/files/index.js';
-import { registerCommune } from '../src/core/tenancy/index.js';
 import { createDb } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { ensureBuiltinTypes, getType } from '../src/modules/demarches/demarches.service.js';
+import { benchCommune, insertDemandes } from './fixtures.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,55 +44,21 @@ const env = {
 async function seed(): Promise<void> {
   const db = createDb({ engine: 'sqlite', filename: path.join(dataDir, 'clocher.sqlite') });
   const now = new Date();
-  const base = { db, now: () => now, log: pino({ level: 'silent' }), actor: systemActor('bench') };
   try {
-    await migrateToLatest(db);
-    const commune = await registerCommune(base, {
-      insee: '62001',
-      nom: 'Bench',
-      slug: 'bench',
-      population: 900,
-      departement: '62',
-      siren: null,
-      siret: null,
-      epci: null,
-      info: { adresse: '1 place de la Mairie', codePostal: '62000', telephone: '03 21 00 00 00', email: 'm@e.fr' },
-      theme: {},
-      isDemo: false,
-      hosts: [],
-    });
-    const ctx = { ...base, commune };
+    const ctx = await benchCommune(db, now);
+    const { commune } = ctx;
     await ensureBuiltinTypes(ctx);
     const type = await getType(ctx, 'contact');
-    const t0 = Date.now();
-    for (let start = 0; start < REQUESTS; start += 1000) {
-      const rows = Array.from({ length: Math.min(1000, REQUESTS - start) }, (_, k) => {
-        const i = start + k;
-        return {
-          commune_id: commune.id,
-          type_id: type.id,
-          revision_id: type.revisionId,
-          reference: `2026-${String(i + 1).padStart(6, '0')}`,
-          token_hash: randomBytes(32).toString('hex'),
-          status: 'recue',
-          canal: 'en_ligne',
-          email: `usager${i}@exemple.fr`,
-          nom: `Nom ${i}`,
-          prenom: 'Prénom',
-          adresse: `${i} rue des Lilas, 62000 Bench`,
-          answers: JSON.stringify({
-            objet: 'Horaires',
-            question: `Question numéro ${i} sur les horaires de la mairie.`,
-          }),
-          received_at: now.toISOString(),
-          decision_due: null,
-          assignee_user_id: null,
-          updated_at: now.toISOString(),
-        };
-      });
-      await db.transaction().execute((trx) => trx.insertInto('demande').values(rows).execute());
-    }
-    console.log(`seeded ${REQUESTS} demandes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const seconds = await insertDemandes(
+      db,
+      { communeId: commune.id, typeId: type.id, revisionId: type.revisionId },
+      REQUESTS,
+      now,
+      (i) => ({
+        answers: JSON.stringify({ objet: 'Horaires', question: `Question numéro ${i} sur les horaires de la mairie.` }),
+      }),
+    );
+    console.log(`seeded ${REQUESTS} demandes in ${seconds.toFixed(1)} s`);
     const store = new DiskFileStore(path.join(dataDir, 'files'));
     const t1 = Date.now();
     for (let i = 0; i < MEGABYTES; i++) {

@@ -1,16 +1,8 @@
-// `node --import tsx bench/demarches-admin.ts -- [--requests 50000]`: the agents' side of the
-// démarches on SQLite with many requests: the inbox (500 rows) sorted by implicit-decision date,
-// the « en retard » filter, the dashboard's counts, the PDF of one request, a bulk closure of 50.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { systemActor } from '../src/core/context.js';
-import { registerCommune } from '../src/core/tenancy/index.js';
 import { createDb } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { demandePdf } from '../src/modules/demarches/demande.pdf.js';
 import { ensureBuiltinTypes, getType } from '../src/modules/demarches/demarches.service.js';
 import {
@@ -19,6 +11,7 @@ import {
   getDemandeAdmin,
   listInbox,
 } from '../src/modules/demarches/instruction.service.js';
+import { benchCommune, insertDemandes } from './fixtures.js';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '50000' } } });
 const REQUESTS = Number(values.requests);
@@ -42,52 +35,23 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-dadmin-'));
 const db = createDb({ engine: 'sqlite', filename: path.join(dir, 'clocher.sqlite') });
 try {
   const now = new Date();
-  const base = { db, now: () => now, log: pino({ level: 'silent' }), actor: systemActor('bench') };
-  await migrateToLatest(db);
-  const commune = await registerCommune(base, {
-    insee: '62001',
-    nom: 'Bench',
-    slug: 'bench',
-    population: 900,
-    departement: '62',
-    siren: null,
-    siret: null,
-    epci: null,
-    info: { adresse: '1 place de la Mairie', codePostal: '62000', telephone: '03 21 00 00 00', email: 'm@e.fr' },
-    theme: {},
-    isDemo: false,
-    hosts: [],
-  });
-  const ctx = { ...base, commune };
+  const ctx = await benchCommune(db, now);
+  const { commune } = ctx;
   await ensureBuiltinTypes(ctx);
   const type = await getType(ctx, 'etat-civil');
-  const t0 = Date.now();
-  for (let start = 0; start < REQUESTS; start += 1000) {
-    const rows = Array.from({ length: Math.min(1000, REQUESTS - start) }, (_, k) => {
-      const i = start + k;
-      const due = new Date(now.getTime() + ((i % 200) - 100) * 86_400_000).toISOString().slice(0, 10);
-      return {
-        commune_id: commune.id,
-        type_id: type.id,
-        revision_id: type.revisionId,
-        reference: `2026-${String(i + 1).padStart(6, '0')}`,
-        token_hash: randomBytes(32).toString('hex'),
-        status: STATUSES[i % STATUSES.length] as string,
-        canal: 'en_ligne',
-        email: `usager${i}@exemple.fr`,
-        nom: `Nom ${i}`,
-        prenom: 'Prénom',
-        adresse: `${i} rue des Lilas, 62000 Bench`,
-        answers: JSON.stringify({ acte: 'naissance', document: 'extrait_sans_filiation', nom_personne: `Nom ${i}` }),
-        received_at: new Date(now.getTime() - i * 60_000).toISOString(),
-        decision_due: due,
-        assignee_user_id: null,
-        updated_at: now.toISOString(),
-      };
-    });
-    await db.transaction().execute((trx) => trx.insertInto('demande').values(rows).execute());
-  }
-  console.log(`seeded ${REQUESTS} demandes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const seconds = await insertDemandes(
+    db,
+    { communeId: commune.id, typeId: type.id, revisionId: type.revisionId },
+    REQUESTS,
+    now,
+    (i) => ({
+      status: STATUSES[i % STATUSES.length] as string,
+      answers: JSON.stringify({ acte: 'naissance', document: 'extrait_sans_filiation', nom_personne: `Nom ${i}` }),
+      received_at: new Date(now.getTime() - i * 60_000).toISOString(),
+      decision_due: new Date(now.getTime() + ((i % 200) - 100) * 86_400_000).toISOString().slice(0, 10),
+    }),
+  );
+  console.log(`seeded ${REQUESTS} demandes in ${seconds.toFixed(1)} s`);
   await time('inbox, received date (500 rows)', 10, () => listInbox(ctx, {}));
   await time('inbox, implicit-decision date (500 rows)', 10, () => listInbox(ctx, { sort: 'echeance' }));
   const late = await time('inbox, en retard', 10, () => listInbox(ctx, { overdue: true, sort: 'echeance' }));

@@ -13,11 +13,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { createDb, type Database } from '../src/db/database.js';
 import type { Engine } from '../src/db/dialect.js';
 import { contactSubmission } from '../src/modules/demarches/demarches.factories.js';
+import { throwawayPgDatabase } from './fixtures.js';
 import { type Child, freePort, startChild, stopChild, waitForOk } from './processes.js';
 
 const { values } = parseArgs({
@@ -32,31 +32,15 @@ const CITIZENS = Number(values.citizens);
 const SUBMISSIONS = Number(values.submissions);
 const WORKERS = values.workers === 'auto' ? os.availableParallelism() : Number(values.workers);
 if (!Number.isInteger(WORKERS) || WORKERS < 1) throw new Error('--workers must be auto or a positive whole number');
-const PG_ADMIN = process.env.CLOCHER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BOUNDARY = '----clocher-bench';
 const root = path.resolve(import.meta.dirname, '..');
 
 const body = (csrf: string, i: number): Buffer => contactSubmission(csrf, i, BOUNDARY);
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The server's database: the data dir's SQLite file, or a throwaway PostgreSQL database. */
-async function databaseFor(engine: Engine, dir: string): Promise<{ url?: string; drop: () => Promise<void> }> {
+async function databaseFor(engine: Engine): Promise<{ url?: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') return { drop: async () => {} };
-  const name = `clocher_bench_demarches_${process.pid}`;
-  await adminQuery(`drop database if exists ${name} with (force)`);
-  await adminQuery(`create database ${name}`);
-  const u = new URL(PG_ADMIN);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+  return throwawayPgDatabase(`clocher_bench_demarches_${process.pid}`);
 }
 
 /** CPU time (ms) used so far by a process and its children's live processes (Linux /proc). */
@@ -136,7 +120,7 @@ async function count(db: Database, table: 'demande' | 'demande_piece'): Promise<
 
 async function run(engine: Engine): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-demarches-'));
-  const database = await databaseFor(engine, dir);
+  const database = await databaseFor(engine);
   const sink = await smtpSink();
   let server: Child | undefined;
   let db: Database | undefined;

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { DiskFileStore } from '../src/core/files/index.js';
 import { createDb, type Database } from '../src/db/database.js';
 import type { Engine } from '../src/db/dialect.js';
@@ -16,6 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { listBordereaux, runRetention, viserBordereau } from '../src/modules/rgpd/conservation.service.js';
 import { rechercherPersonne } from '../src/modules/rgpd/personnes.service.js';
 import { administrateur, ctxFor, insertType, makeCommune } from '../src/modules/rgpd/rgpd.factories.js';
+import { throwawayPgDatabase } from './fixtures.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,34 +24,19 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.demandes);
-const PG_ADMIN = process.env.CLOCHER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function admin(sqlText: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_ADMIN });
-  await c.connect();
-  try {
-    await c.query(sqlText);
-  } finally {
-    await c.end();
-  }
-}
 
 async function openDb(engine: Engine, dir: string): Promise<{ db: Database; close: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const db = createDb({ engine: 'sqlite', filename: path.join(dir, 'bench.sqlite') });
     return { db, close: () => db.destroy() };
   }
-  const name = `clocher_bench_rgpd_${process.pid}`;
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  const db = createDb({ engine: 'postgres', connectionString: url.toString() });
+  const pgDb = await throwawayPgDatabase(`clocher_bench_rgpd_${process.pid}`);
+  const db = createDb({ engine: 'postgres', connectionString: pgDb.url });
   return {
     db,
     close: async () => {
       await db.destroy();
-      await admin(`drop database if exists ${name} with (force)`);
+      await pgDb.drop();
     },
   };
 }

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { PG_ADMIN_URL, pgAdmin } from './fixtures.js';
 import { chooseLoadTool, type LoadOptions, type LoadResult, measure, stopRunningLoad } from './load.js';
 import {
   type Child,
@@ -27,7 +27,6 @@ import {
 } from './processes.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const PG_ADMIN_URL = process.env.CLOCHER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Options extends LoadOptions {
   engine: 'sqlite' | 'postgres';
@@ -72,16 +71,6 @@ function parseOptions(argv: string[]): Options {
     nginxWorkers: values['nginx-workers'],
     workers: values.workers === 'auto' ? os.availableParallelism() : positive('workers', values.workers),
   };
-}
-
-async function pgAdmin(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Things to undo at the end, in reverse order. */
