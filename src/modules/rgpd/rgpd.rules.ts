@@ -1,3 +1,4 @@
+import { addDays } from '../../core/paris-time.js';
 /**
  * Pure rules of data protection: retention categories and their defaults, end of a retention
  * period, what may be erased on request (RGPD art. 17(3)(b)), and the registre's generation.
@@ -85,14 +86,9 @@ export function addMonthsIso(date: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
-export function addDaysIso(date: string, days: number): string {
-  const t = new Date(`${date}T00:00:00Z`).getTime() + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 /** End of the retention period of data whose period starts on `start` (YYYY-MM-DD). */
 export function echeance(start: string, unit: Unit, duree: number): string {
-  return unit === 'mois' ? addMonthsIso(start, duree) : addDaysIso(start, duree);
+  return unit === 'mois' ? addMonthsIso(start, duree) : addDays(start, duree);
 }
 
 /** Past its period on `today` (the end date itself included: kept through the day before). */

@@ -3,6 +3,7 @@ import { hasRole, listCommuneMembers, usersWithSecondFactor } from '../../core/a
 import { backupStatus } from '../../core/backup/index.js';
 import { actorUserId, type CommuneCtx } from '../../core/context.js';
 import { forbidden, invalid } from '../../core/errors.js';
+import { toParisLocal } from '../../core/paris-time.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import { CHECKLIST, DORMANT_DAYS, type Indicators } from './securite.rules.js';
 
@@ -52,7 +53,7 @@ export async function setChecklistPoint(ctx: CommuneCtx, item: string, done: boo
       await scope
         .insertInto('securite_point', {
           item,
-          done_on: ctx.now().toISOString().slice(0, 10),
+          done_on: toParisLocal(ctx.now()).date,
           done_by: actorUserId(ctx.actor),
         })
         .execute();
