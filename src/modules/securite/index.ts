@@ -44,8 +44,8 @@ async function routes(app: FastifyInstance): Promise<void> {
 export const securiteModule: ClocherModule = {
   name: 'securite',
   routes,
-  adminEntries: (actor) =>
-    hasRole(actor, ['administrateur', 'secretaire'])
+  adminEntries: (actor) => [
+    ...(hasRole(actor, ['administrateur', 'secretaire'])
       ? [
           {
             href: '/admin/securite',
@@ -53,5 +53,15 @@ export const securiteModule: ClocherModule = {
             description: 'Où en est la commune : comptes, double authentification, bonnes pratiques à la mairie.',
           },
         ]
-      : [],
+      : []),
+    ...(can(actor, 'platform.manage')
+      ? [
+          {
+            href: '/plateforme/securite',
+            label: 'Sécurité : règles de la plateforme',
+            description: 'Double authentification exigée pour tous les comptes, conservation du journal (opérateur).',
+          },
+        ]
+      : []),
+  ],
 };

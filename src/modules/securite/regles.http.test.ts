@@ -82,6 +82,7 @@ describeEachEngine('double authentification obligatoire', (engine) => {
     await t.db.deleteFrom('security_policy').execute();
     const op = new InjectClient(t.app);
     await op.signIn(TEST_ACCOUNTS.operateur, TEST_PASSWORD);
+    assert.match((await op.get('/admin')).body, /href="\/plateforme\/securite"/, 'the back-office menu leads to it');
     const page = await op.get('/plateforme/securite');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /value="365"/);
@@ -95,6 +96,7 @@ describeEachEngine('double authentification obligatoire', (engine) => {
     assert.match((await op.get('/plateforme/securite')).body, /value="180"/);
     const admin = new InjectClient(t.app);
     await admin.signIn(TEST_ACCOUNTS.administrateur, TEST_PASSWORD);
+    assert.doesNotMatch((await admin.get('/admin')).body, /href="\/plateforme\/securite"/);
     assert.equal((await admin.get('/plateforme/securite')).statusCode, 403);
     const secretaire = new InjectClient(t.app);
     await secretaire.signIn(TEST_ACCOUNTS.secretaire, TEST_PASSWORD);
