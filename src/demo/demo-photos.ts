@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import type { CommuneCtx } from '../core/context.js';
 import type { FileStore } from '../core/files/index.js';
+import { loadSharp } from '../core/lazy-libs.js';
 import { listActualitesForAdmin, updateActualite } from '../modules/actualites/index.js';
 import { fileForWidth, mediaUrl, uploadMedia } from '../modules/medias/index.js';
 import { demoPhotos } from './demo-photos.svg.js';
@@ -13,6 +13,7 @@ const SHOWN_WIDTH = 1024;
  * text alternative, and gives each matching actualité its image (saved at its own date).
  */
 export async function seedDemoPhotos(ctx: CommuneCtx & { files: FileStore }): Promise<void> {
+  const sharp = await loadSharp();
   const actualites = await listActualitesForAdmin(ctx);
   for (const photo of demoPhotos()) {
     const a = actualites.find((x) => x.title.startsWith(photo.titleStart));

@@ -1,18 +1,16 @@
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+  VerifiedRegistrationResponse,
 } from '@simplewebauthn/server';
 import { appendAuditEvent } from '../audit/index.js';
 import { addMinutes } from '../clock.js';
 import { actorUserId, type PlatformCtx } from '../context.js';
 import { sha256Hex } from '../crypto.js';
 import { AppError, invalid, notFound } from '../errors.js';
+import { loadWebAuthn } from '../lazy-libs.js';
 import { isThrottled, THROTTLE, TOO_MANY_ATTEMPTS } from './auth.rules.js';
 import { openSession, type SignInInput } from './auth.service.js';
 import * as repo from './passkeys.repo.js';
@@ -65,6 +63,7 @@ export async function passkeyRegistrationOptions(
   const user = await users.findUserById(ctx.db, input.userId);
   if (!user) throw notFound();
   const existing = (await repo.listPasskeys(ctx.db, user.id)).filter((p) => p.rpId === input.rp.id);
+  const { generateRegistrationOptions } = await loadWebAuthn();
   const options = await generateRegistrationOptions({
     rpName: 'Clocher',
     rpID: input.rp.id,
@@ -88,7 +87,8 @@ export async function registerPasskey(
   const now = ctx.now();
   const challenge = await repo.takeChallenge(ctx.db, challengeKey('register', input.sessionToken), now.toISOString());
   if (!challenge) throw invalid('L’enregistrement de la clé a expiré. Recommencez.');
-  let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+  const { verifyRegistrationResponse } = await loadWebAuthn();
+  let verification: VerifiedRegistrationResponse;
   try {
     verification = await verifyRegistrationResponse({
       response: input.response as RegistrationResponseJSON,
@@ -144,6 +144,7 @@ async function assertionOptions(
 ): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
   const passkeys = (await repo.listPasskeys(ctx.db, userId)).filter((p) => p.rpId === rp.id);
   if (passkeys.length === 0) return null;
+  const { generateAuthenticationOptions } = await loadWebAuthn();
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
@@ -167,6 +168,7 @@ async function verifyAssertion(
   if (!challenge || typeof id !== 'string') return false;
   const passkey = await repo.findPasskeyByCredentialId(ctx.db, id);
   if (!passkey || passkey.userId !== userId || passkey.rpId !== rp.id) return false;
+  const { verifyAuthenticationResponse } = await loadWebAuthn();
   try {
     const result = await verifyAuthenticationResponse({
       response: response as AuthenticationResponseJSON,

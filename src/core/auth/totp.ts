@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 import type { DB } from '../../db/schema.js';
 import { sha256Hex } from '../crypto.js';
+import { loadQrCode } from '../lazy-libs.js';
 
 /** TOTP second factor: RFC 6238, 30-second steps, 6 digits, one step of clock drift allowed. */
 
@@ -57,6 +57,7 @@ export async function enrolmentFor(
   label: string,
 ): Promise<{ secret: string; uri: string; qrDataUrl: string }> {
   const uri = generateURI({ issuer, label, secret });
+  const QRCode = await loadQrCode();
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret, uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }

@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import * as tar from 'tar';
 import { isSha256 } from '../files/file-store.js';
+import { loadTar } from '../lazy-libs.js';
 import type { RowCounts } from './snapshot.js';
 
 /**
@@ -102,6 +102,7 @@ export async function packBackup(input: {
   await fsp.writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 1));
   const paths = [MANIFEST, input.databaseFile, ...(input.hasSecret ? [SECRET] : []), ...files.map((f) => f.path)];
   const totalBytes = manifest.database.size + files.reduce((n, f) => n + f.size, 0);
+  const tar = await loadTar();
   const stream = tar.c({ cwd: staging, portable: true, noDirRecurse: true }, paths) as unknown as Readable;
   return { manifest, stream, totalBytes };
 }
@@ -115,6 +116,7 @@ export const backupGzip = () => zlib.createGzip({ level: 1 });
  */
 export async function unpackAndCheck(decrypted: Readable, dir: string): Promise<Manifest> {
   await fsp.mkdir(dir, { recursive: true });
+  const tar = await loadTar();
   await pipeline(decrypted, zlib.createGunzip(), tar.x({ cwd: dir, strict: true, preservePaths: false }));
   let manifest: Manifest;
   try {

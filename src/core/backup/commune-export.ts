@@ -3,13 +3,13 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
-import yazl from 'yazl';
 import type { Database } from '../../db/database.js';
 import { appendAuditEvent } from '../audit/index.js';
 import type { Clock } from '../clock.js';
 import { type Actor, actorUserId } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 import { DiskFileStore, isSha256 } from '../files/index.js';
+import { loadYazl } from '../lazy-libs.js';
 import { findCommuneBySlug } from '../tenancy/index.js';
 import { communeRow, communeRows, tenantTables } from './commune-export.platform.repo.js';
 
@@ -96,6 +96,7 @@ async function writeFolder(out: string, entries: { name: string; data?: Buffer; 
 
 async function writeZip(out: string, entries: { name: string; data?: Buffer; file?: string }[]): Promise<void> {
   await fsp.mkdir(path.dirname(out), { recursive: true });
+  const yazl = await loadYazl();
   const zip = new yazl.ZipFile();
   for (const e of entries) {
     if (e.file) zip.addFile(e.file, e.name, { compress: false });

@@ -2,14 +2,9 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { BackupS3Config } from '../../config.js';
+import { loadS3 } from '../lazy-libs.js';
 import { BACKUP_EXTENSION } from './backup.rules.js';
 
 /**
@@ -19,23 +14,29 @@ import { BACKUP_EXTENSION } from './backup.rules.js';
  * that took the server.
  */
 export class S3BackupTarget {
-  private readonly client: S3Client;
+  private client: S3Client | undefined;
 
   constructor(
     private readonly config: BackupS3Config,
     client?: S3Client,
   ) {
-    this.client =
-      client ??
-      new S3Client({
-        region: config.region,
-        endpoint: config.endpoint,
-        forcePathStyle: config.endpoint !== undefined,
-        credentials:
-          config.accessKeyId && config.secretAccessKey
-            ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
-            : undefined,
-      });
+    this.client = client;
+  }
+
+  /** The SDK, loaded at the first request (a web process seldom needs it), and the client. */
+  private async sdk(): Promise<{ s3: typeof import('@aws-sdk/client-s3'); client: S3Client }> {
+    const s3 = await loadS3();
+    const { config } = this;
+    this.client ??= new s3.S3Client({
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.endpoint !== undefined,
+      credentials:
+        config.accessKeyId && config.secretAccessKey
+          ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+          : undefined,
+    });
+    return { s3, client: this.client };
   }
 
   /** Where the bucket is, for messages. */
@@ -49,6 +50,7 @@ export class S3BackupTarget {
 
   /** Uploads a backup file; with lockDays, locked in compliance mode until `now + lockDays`. */
   async upload(name: string, file: string, now: Date): Promise<string> {
+    const { s3, client } = await this.sdk();
     const size = (await fsp.stat(file)).size;
     const key = this.key(name);
     const lock =
@@ -58,8 +60,8 @@ export class S3BackupTarget {
             ObjectLockRetainUntilDate: new Date(now.getTime() + this.config.lockDays * 86_400_000),
           }
         : {};
-    await this.client.send(
-      new PutObjectCommand({
+    await client.send(
+      new s3.PutObjectCommand({
         Bucket: this.config.bucket,
         Key: key,
         Body: fs.createReadStream(file),
@@ -73,11 +75,16 @@ export class S3BackupTarget {
 
   /** The backup names in the bucket, oldest first. */
   async list(): Promise<string[]> {
+    const { s3, client } = await this.sdk();
     const names: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: this.config.prefix, ContinuationToken: token }),
+      const page = await client.send(
+        new s3.ListObjectsV2Command({
+          Bucket: this.config.bucket,
+          Prefix: this.config.prefix,
+          ContinuationToken: token,
+        }),
       );
       for (const o of page.Contents ?? []) {
         const rest = (o.Key ?? '').slice(this.config.prefix.length);
@@ -90,17 +97,19 @@ export class S3BackupTarget {
 
   /** Downloads a backup into a local file. */
   async download(name: string, file: string): Promise<void> {
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: this.key(name) }));
+    const { s3, client } = await this.sdk();
+    const res = await client.send(new s3.GetObjectCommand({ Bucket: this.config.bucket, Key: this.key(name) }));
     if (!res.Body) throw new Error(`empty object for ${name}`);
     await pipeline(res.Body as Readable, fs.createWriteStream(file, { mode: 0o600 }));
   }
 
   /** Deletes a backup; a locked object refuses, which the caller logs and ignores. */
   async delete(name: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.key(name) }));
+    const { s3, client } = await this.sdk();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.key(name) }));
   }
 
   close(): void {
-    this.client.destroy();
+    this.client?.destroy();
   }
 }

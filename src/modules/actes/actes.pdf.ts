@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs.js';
 import { NATURE_INFO, type NatureActe } from './actes.rules.js';
 
 /**
@@ -28,7 +28,8 @@ export interface ActePdfInput {
 const frDate = (isoDay: string): string =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 
-export function renderActePdf(a: ActePdfInput): Promise<Buffer> {
+export async function renderActePdf(a: ActePdfInput): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 60,

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar';
 import type { CommuneCtx } from '../../core/context.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { bumpContentVersion } from '../../core/http/page-cache.js';
+import { loadTar } from '../../core/lazy-libs.js';
 import { toParisLocal } from '../../core/paris-time.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import * as repo from './actes.repo.js';
@@ -100,6 +100,7 @@ export async function buildCtesArchive(ctx: ActesCtx, acteId: number): Promise<{
     }
     const name = archiveName(envelope);
     const out = path.join(dir, name);
+    const tar = await loadTar();
     await tar.create({ gzip: true, cwd: dir, file: out, portable: true }, [envelope, xmlName, docName, ...annexNames]);
     return { name, bytes: await fs.readFile(out) };
   } finally {
@@ -112,6 +113,7 @@ async function xmlFilesOf(bytes: Buffer, filename: string): Promise<{ name: stri
   const gz = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (!gz) return [{ name: filename, text: bytes.toString('latin1') }];
   const out: { name: string; text: string }[] = [];
+  const tar = await loadTar();
   try {
     await pipeline(
       Readable.from([bytes]),

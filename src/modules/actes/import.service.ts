@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import yauzl from 'yauzl';
+import type { Entry } from 'yauzl';
 import { actorUserId } from '../../core/context.js';
 import { invalid } from '../../core/errors.js';
 import { storeUpload } from '../../core/files/index.js';
 import { bumpContentVersion } from '../../core/http/page-cache.js';
+import { loadYauzl } from '../../core/lazy-libs.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import * as repo from './actes.repo.js';
 import { isIndividuelle, transmissionRequise } from './actes.rules.js';
@@ -19,7 +20,8 @@ import { appendRegistre } from './registre.service.js';
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 /** The files of a zip archive by base name (directories ignored). */
-export function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
+export async function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  const yauzl = await loadYauzl();
   return new Promise((resolve, reject) => {
     const files = new Map<string, Buffer>();
     let total = 0;
@@ -28,7 +30,7 @@ export function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
       if (err || !zip) return fail();
       zip.on('error', fail);
       zip.on('end', () => resolve(files));
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: Entry) => {
         const name = path.posix.basename(entry.fileName);
         total += entry.uncompressedSize;
         if (total > MAX_IMPORT_BYTES) {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs.js';
 import { SECRET_MIN } from './barometre.stats.js';
 import { type ChartGeometry, chartGeometry } from './chart.model.js';
 import type { Question } from './questionnaire.types.js';
@@ -169,6 +169,7 @@ function sample(doc: PDFKit.PDFDocument, f: Fonts, r: Resultats): void {
 
 /** The campaign's report as a PDF, and its number of pages. */
 export async function renderRapportPdf(r: Resultats, now: Date): Promise<{ pdf: Buffer; pages: number }> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs.js';
 import { dateLongue } from './conseil.templates.js';
 
 /**
@@ -25,7 +25,8 @@ export interface RegistreInput {
   rangSeance: number;
 }
 
-export function renderRegistrePdf(r: RegistreInput): Promise<Buffer> {
+export async function renderRegistrePdf(r: RegistreInput): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 70, bottom: 70, left: 60, right: 60 },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type { Font } from 'fontkit';
+import { loadFontkit, loadPdfKit } from '../../core/lazy-libs.js';
 import type { DemarcheSettings } from './demarches.builtins.js';
 import { accuseMentions, frDateTime } from './demarches.mails.js';
 
@@ -16,8 +16,8 @@ const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
  * The fonts are read and parsed once per process: parsing DejaVu's layout tables was most of the
  * time of a PDF. pdfkit takes the parsed font as it is; each PDF embeds its own subset of it.
  */
-const fontCache = new Map<string, fontkit.Font>();
-function font(file: string): PDFKit.Mixins.PDFFontSource {
+const fontCache = new Map<string, Font>();
+function font(fontkit: typeof import('fontkit'), file: string): PDFKit.Mixins.PDFFontSource {
   let parsed = fontCache.get(file);
   if (!parsed) {
     parsed = fontkit.create(fs.readFileSync(`${FONT_DIR}/${file}`));
@@ -37,7 +37,8 @@ export interface AccusePdfInput {
   canal: string;
 }
 
-export function renderAccusePdf(a: AccusePdfInput): Promise<Buffer> {
+export async function renderAccusePdf(a: AccusePdfInput): Promise<Buffer> {
+  const [PDFDocument, fontkit] = await Promise.all([loadPdfKit(), loadFontkit()]);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 60,
@@ -63,8 +64,8 @@ export function renderAccusePdf(a: AccusePdfInput): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('regular', font('DejaVuSans.ttf'));
-  doc.registerFont('bold', font('DejaVuSans-Bold.ttf'));
+  doc.registerFont('regular', font(fontkit, 'DejaVuSans.ttf'));
+  doc.registerFont('bold', font(fontkit, 'DejaVuSans-Bold.ttf'));
 
   doc.font('bold').fontSize(10).text('RÉPUBLIQUE FRANÇAISE');
   doc.font('regular').text(`Mairie de ${a.communeNom}`);

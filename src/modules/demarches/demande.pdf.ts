@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs.js';
 import type { Commune } from '../../core/tenancy/index.js';
 import { frDate, frDateTime } from './demarches.mails.js';
 import type { Demande } from './demarches.repo.js';
@@ -23,7 +23,8 @@ export interface DemandePdfData {
 const size = (n: number): string => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} ko` : `${(n / 1048576).toFixed(1)} Mo`);
 
 /** The PDF of a request for the file: identity, answers, attached pieces listed, whole history. */
-export function demandePdf(v: DemandePdfData): Promise<Buffer> {
+export async function demandePdf(v: DemandePdfData): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const d = v.demande;
   const doc = new PDFDocument({
     size: 'A4',

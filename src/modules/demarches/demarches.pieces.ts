@@ -1,8 +1,8 @@
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import type { CommuneCtx } from '../../core/context.js';
 import { invalid } from '../../core/errors.js';
 import { type FileStore, formatProblem, sizeProblem, storeUpload } from '../../core/files/index.js';
+import { loadSharp, type Sharp } from '../../core/lazy-libs.js';
 
 /** One file per form, 10 Mo at most. */
 export const MAX_PIECE_BYTES = 10 * 1024 * 1024;
@@ -11,7 +11,7 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export const PIECE_RULES = { allowed: ['application/pdf', ...IMAGE_TYPES], maxBytes: MAX_PIECE_BYTES } as const;
 
 /** Re-encodes an image in its own format: EXIF orientation applied, every metadata (GPS…) dropped. */
-async function reencode(bytes: Buffer, mime: string): Promise<Buffer> {
+async function reencode(sharp: Sharp, bytes: Buffer, mime: string): Promise<Buffer> {
   const img = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
   if (mime === 'image/png') return img.png().toBuffer();
   if (mime === 'image/webp') return img.webp({ quality: 85 }).toBuffer();
@@ -34,8 +34,10 @@ export async function storePiece(
   if (bad) throw invalid(bad, { [field]: bad });
   let bytes = upload.bytes;
   if (IMAGE_TYPES.includes(mime)) {
+    // Loaded before the try: a library that cannot load is the server's fault, not the image's.
+    const sharp = await loadSharp();
     try {
-      bytes = await reencode(bytes, mime);
+      bytes = await reencode(sharp, bytes, mime);
     } catch {
       const msg = 'Cette image est illisible ou abîmée. Envoyez une autre image, ou un PDF.';
       throw invalid(msg, { [field]: msg });

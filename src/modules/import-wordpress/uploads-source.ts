@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { loadYauzl } from '../../core/lazy-libs.js';
 import { safeRelativePath } from './import-wordpress.rules.js';
 
 /**
@@ -49,14 +50,15 @@ export function zipKey(name: string): string | null {
 
 /** A zip of the uploads folder (the form's archive, or the CLI's --uploads ZIP). */
 export async function uploadsFromZip(bytes: Buffer): Promise<UploadsSource> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+  const yauzl = await loadYauzl();
+  const zip = await new Promise<ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, z) =>
       error || !z ? reject(new UploadsError(error?.message ?? 'unreadable zip')) : resolve(z),
     ),
   );
-  const entries = new Map<string, yauzl.Entry>();
+  const entries = new Map<string, Entry>();
   await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
+    zip.on('entry', (entry: Entry) => {
       const key = zipKey(entry.fileName);
       if (key && !entries.has(key)) entries.set(key, entry);
       zip.readEntry();

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type { Sharp } from '../../core/lazy-libs.js';
 import { targetWidths } from './medias.rules.js';
 
 export interface ImageVariant {
@@ -12,6 +12,7 @@ export interface ImageVariant {
  * (GPS position, camera…): sharp drops it unless asked; the EXIF orientation is applied first.
  */
 export async function imageVariants(
+  sharp: Sharp,
   bytes: Buffer,
 ): Promise<{ width: number; height: number; variants: ImageVariant[] }> {
   const base = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();

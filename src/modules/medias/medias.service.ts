@@ -4,6 +4,7 @@ import { actorUserId, type CommuneCtx } from '../../core/context.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
 import { cleanFileName, type FileStore, formatProblem, sizeProblem } from '../../core/files/index.js';
 import { bumpContentVersion } from '../../core/http/page-cache.js';
+import { loadSharp } from '../../core/lazy-libs.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import { canEditSite } from '../site/index.js';
 import { imageVariants } from './medias.images.js';
@@ -59,9 +60,11 @@ export async function uploadMedia(ctx: MediaCtx, input: UploadMediaInput): Promi
   let width: number | null = null;
   let height: number | null = null;
   if (isImage) {
+    // Loaded before the try: a library that cannot load is the server's fault, not the image's.
+    const sharp = await loadSharp();
     let processed: Awaited<ReturnType<typeof imageVariants>>;
     try {
-      processed = await imageVariants(input.bytes);
+      processed = await imageVariants(sharp, input.bytes);
     } catch {
       throw invalid('Cette image est endommagée ou illisible.', {
         fichier: 'Cette image est endommagée ou illisible.',

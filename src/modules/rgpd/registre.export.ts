@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs.js';
 import { ACTIVITY_FIELDS, ACTIVITY_LABELS, type StoredActivity } from './rgpd.rules.js';
 
 /** The registre as CSV and PDF: what the commune keeps available to the CNIL (RGPD art. 30(4)). */
@@ -33,6 +33,7 @@ export interface RegistreHeader {
 
 /** The registre as an A4 PDF, DejaVu Sans embedded; activities no longer in use are left out. */
 export async function registrePdf(activities: StoredActivity[], h: RegistreHeader): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
