@@ -1,8 +1,64 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { TenantScope } from '../../core/tenancy/index.js';
+import type { DB } from '../../db/schema.js';
 import type { ConseilReglages, Mandat, ModeScrutin, PvStatut, SensVote, StatutPresence } from './conseil.rules.js';
-import type { DelibStatut, SeanceType } from './conseil.table.js';
+import type {
+  ConseilMembreTable,
+  ConseilPointTable,
+  ConseilSeanceTable,
+  DelibStatut,
+  SeanceType,
+} from './conseil.table.js';
 
 /** Data access of the conseil municipal: every query goes through the commune's TenantScope. */
+
+type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+
+/** A row with camelCase keys, the given 0/1 columns turned into booleans. */
+type Mapped<R, B extends keyof R> = { [K in keyof R as CamelCase<K & string>]: K extends B ? boolean : R[K] };
+
+/** Maps a row to its domain shape: snake_case columns to camelCase keys, the `flags` (0/1) to booleans. */
+function fromRow<R extends object, B extends keyof R & string = never>(r: R, flags: readonly B[] = []): Mapped<R, B> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) {
+    out[k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = (flags as readonly string[]).includes(k)
+      ? v === 1
+      : v;
+  }
+  return out as Mapped<R, B>;
+}
+
+/** The tables whose rows are created and changed one by id, stamped with created_at and updated_at. */
+type EditedTable = 'conseil_membre' | 'conseil_seance' | 'conseil_point';
+
+async function insertRow<T extends EditedTable>(
+  scope: TenantScope,
+  table: T,
+  values: Omit<Insertable<DB[T]>, 'commune_id' | 'created_at' | 'updated_at'>,
+  nowIso: string,
+): Promise<number> {
+  const row = { ...values, created_at: nowIso, updated_at: nowIso };
+  // Kysely cannot resolve the columns of a generic table: the caller's values are typed for it
+  const r = await scope
+    .insertInto(table as 'conseil_membre', row as Omit<Insertable<ConseilMembreTable>, 'commune_id'>)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+async function updateRow<T extends EditedTable>(
+  scope: TenantScope,
+  table: T,
+  id: number,
+  values: Omit<Updateable<DB[T]>, 'id' | 'commune_id' | 'created_at' | 'updated_at'>,
+  nowIso: string,
+): Promise<void> {
+  await scope
+    .updateTable(table as 'conseil_membre')
+    .set({ ...(values as Updateable<ConseilMembreTable>), updated_at: nowIso })
+    .where('id', '=', id)
+    .execute();
+}
 
 export interface Membre {
   id: number;
@@ -34,33 +90,9 @@ const membreColumns = [
   'date_naissance',
 ] as const;
 
-type MembreRow = {
-  id: number;
-  prenom: string;
-  nom: string;
-  mandat: Mandat;
-  rang: number | null;
-  debut: string;
-  fin: string | null;
-  email: string | null;
-  convocation_papier: number;
-  adresse: string;
-  date_naissance: string | null;
-};
+type MembreRow = Pick<Selectable<ConseilMembreTable>, (typeof membreColumns)[number]>;
 
-const toMembre = (r: MembreRow): Membre => ({
-  id: r.id,
-  prenom: r.prenom,
-  nom: r.nom,
-  mandat: r.mandat,
-  rang: r.rang,
-  debut: r.debut,
-  fin: r.fin,
-  email: r.email,
-  convocationPapier: r.convocation_papier === 1,
-  adresse: r.adresse,
-  dateNaissance: r.date_naissance,
-});
+const toMembre = (r: MembreRow): Membre => fromRow(r, ['convocation_papier']);
 
 const membreCols = (f: MembreFields) => ({
   prenom: f.prenom,
@@ -97,20 +129,12 @@ export async function findMembre(scope: TenantScope, id: number): Promise<Membre
   return r && toMembre(r);
 }
 
-export async function insertMembre(scope: TenantScope, f: MembreFields, nowIso: string): Promise<number> {
-  const r = await scope
-    .insertInto('conseil_membre', { ...membreCols(f), created_at: nowIso, updated_at: nowIso })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
+export function insertMembre(scope: TenantScope, f: MembreFields, nowIso: string): Promise<number> {
+  return insertRow(scope, 'conseil_membre', membreCols(f), nowIso);
 }
 
-export async function updateMembre(scope: TenantScope, id: number, f: MembreFields, nowIso: string): Promise<void> {
-  await scope
-    .updateTable('conseil_membre')
-    .set({ ...membreCols(f), updated_at: nowIso })
-    .where('id', '=', id)
-    .execute();
+export function updateMembre(scope: TenantScope, id: number, f: MembreFields, nowIso: string): Promise<void> {
+  return updateRow(scope, 'conseil_membre', id, membreCols(f), nowIso);
 }
 
 // ---------------------------------------------------------------- settings
@@ -193,45 +217,9 @@ const seanceColumns = [
   'pv_publie_le',
 ] as const;
 
-type SeanceRow = {
-  id: number;
-  date: string;
-  heure: string;
-  lieu: string;
-  type: SeanceType;
-  urgence: number;
-  reconvocation_de: number | null;
-  president_id: number | null;
-  secretaire_id: number | null;
-  convoquee_le: string | null;
-  liste_publiee_le: string | null;
-  pv_texte: string;
-  pv_statut: PvStatut;
-  pv_approuve_seance_id: number | null;
-  pv_approuve_le: string | null;
-  pv_signe_le: string | null;
-  pv_publie_le: string | null;
-};
+type SeanceRow = Pick<Selectable<ConseilSeanceTable>, (typeof seanceColumns)[number]>;
 
-const toSeance = (r: SeanceRow): Seance => ({
-  id: r.id,
-  date: r.date,
-  heure: r.heure,
-  lieu: r.lieu,
-  type: r.type,
-  urgence: r.urgence === 1,
-  reconvocationDe: r.reconvocation_de,
-  presidentId: r.president_id,
-  secretaireId: r.secretaire_id,
-  convoqueeLe: r.convoquee_le,
-  listePublieeLe: r.liste_publiee_le,
-  pvTexte: r.pv_texte,
-  pvStatut: r.pv_statut,
-  pvApprouveSeanceId: r.pv_approuve_seance_id,
-  pvApprouveLe: r.pv_approuve_le,
-  pvSigneLe: r.pv_signe_le,
-  pvPublieLe: r.pv_publie_le,
-});
+const toSeance = (r: SeanceRow): Seance => fromRow(r, ['urgence']);
 
 const seanceCols = (f: SeanceFields) => ({
   date: f.date,
@@ -261,41 +249,33 @@ export async function findSeance(scope: TenantScope, id: number): Promise<Seance
   return r && toSeance(r);
 }
 
-export async function insertSeance(scope: TenantScope, f: SeanceFields, nowIso: string): Promise<number> {
-  const r = await scope
-    .insertInto('conseil_seance', { ...seanceCols(f), created_at: nowIso, updated_at: nowIso })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
+export function insertSeance(scope: TenantScope, f: SeanceFields, nowIso: string): Promise<number> {
+  return insertRow(scope, 'conseil_seance', seanceCols(f), nowIso);
 }
 
-export async function updateSeanceFields(scope: TenantScope, id: number, f: SeanceFields, nowIso: string) {
-  await scope
-    .updateTable('conseil_seance')
-    .set({ ...seanceCols(f), updated_at: nowIso })
-    .where('id', '=', id)
-    .execute();
+export function updateSeanceFields(scope: TenantScope, id: number, f: SeanceFields, nowIso: string) {
+  return updateRow(scope, 'conseil_seance', id, seanceCols(f), nowIso);
 }
 
-export type SeanceState = Partial<{
-  convoquee_le: string | null;
-  liste_publiee_le: string | null;
-  pv_texte: string;
-  pv_statut: PvStatut;
-  pv_approuve_seance_id: number | null;
-  pv_approuve_le: string | null;
-  pv_signe_le: string | null;
-  pv_publie_le: string | null;
-  president_id: number | null;
-  secretaire_id: number | null;
-}>;
+/** What the séance's life (convocation, liste, PV, bureau) changes, apart from its fields. */
+export type SeanceState = Partial<
+  Pick<
+    SeanceRow,
+    | 'convoquee_le'
+    | 'liste_publiee_le'
+    | 'pv_texte'
+    | 'pv_statut'
+    | 'pv_approuve_seance_id'
+    | 'pv_approuve_le'
+    | 'pv_signe_le'
+    | 'pv_publie_le'
+    | 'president_id'
+    | 'secretaire_id'
+  >
+>;
 
-export async function updateSeanceState(scope: TenantScope, id: number, s: SeanceState, nowIso: string) {
-  await scope
-    .updateTable('conseil_seance')
-    .set({ ...s, updated_at: nowIso })
-    .where('id', '=', id)
-    .execute();
+export function updateSeanceState(scope: TenantScope, id: number, s: SeanceState, nowIso: string) {
+  return updateRow(scope, 'conseil_seance', id, s, nowIso);
 }
 
 // ---------------------------------------------------------------- points
@@ -354,59 +334,9 @@ const pointColumns = [
   'acte_numero',
 ] as const;
 
-type PointRow = {
-  id: number;
-  seance_id: number;
-  numero: number;
-  titre: string;
-  rapporteur_id: number | null;
-  note: string;
-  matiere_code: string | null;
-  nomination: number;
-  huis_clos: number;
-  demandes_public: number;
-  demandes_secret: number;
-  secret_renonce: number;
-  mode_scrutin: ModeScrutin | null;
-  pour: number | null;
-  contre: number | null;
-  abstention: number | null;
-  npp: number | null;
-  resultat: string | null;
-  voix_preponderante: number;
-  vote_le: string | null;
-  delib_texte: string;
-  delib_statut: DelibStatut;
-  acte_id: number | null;
-  acte_numero: string | null;
-};
+type PointRow = Pick<Selectable<ConseilPointTable>, (typeof pointColumns)[number]>;
 
-const toPoint = (r: PointRow): Point => ({
-  id: r.id,
-  seanceId: r.seance_id,
-  numero: r.numero,
-  titre: r.titre,
-  rapporteurId: r.rapporteur_id,
-  note: r.note,
-  matiereCode: r.matiere_code,
-  nomination: r.nomination === 1,
-  huisClos: r.huis_clos === 1,
-  demandesPublic: r.demandes_public,
-  demandesSecret: r.demandes_secret,
-  secretRenonce: r.secret_renonce === 1,
-  modeScrutin: r.mode_scrutin,
-  pour: r.pour,
-  contre: r.contre,
-  abstention: r.abstention,
-  npp: r.npp,
-  resultat: r.resultat,
-  voixPreponderante: r.voix_preponderante === 1,
-  voteLe: r.vote_le,
-  delibTexte: r.delib_texte,
-  delibStatut: r.delib_statut,
-  acteId: r.acte_id,
-  acteNumero: r.acte_numero,
-});
+const toPoint = (r: PointRow): Point => fromRow(r, ['nomination', 'huis_clos', 'secret_renonce', 'voix_preponderante']);
 
 export async function listPoints(scope: TenantScope, seanceId: number): Promise<Point[]> {
   const rows = await scope
@@ -465,52 +395,23 @@ export async function insertPoint(scope: TenantScope, seanceId: number, f: Point
     .select((eb) => eb.fn.max<number>('numero').as('n'))
     .where('seance_id', '=', seanceId)
     .executeTakeFirst();
-  const r = await scope
-    .insertInto('conseil_point', {
-      ...pointCols(f),
-      seance_id: seanceId,
-      numero: Number(last?.n ?? 0) + 1,
-      created_at: nowIso,
-      updated_at: nowIso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
+  return insertRow(
+    scope,
+    'conseil_point',
+    { ...pointCols(f), seance_id: seanceId, numero: Number(last?.n ?? 0) + 1 },
+    nowIso,
+  );
 }
 
-export async function updatePointFields(scope: TenantScope, id: number, f: PointFields, nowIso: string) {
-  await scope
-    .updateTable('conseil_point')
-    .set({ ...pointCols(f), updated_at: nowIso })
-    .where('id', '=', id)
-    .execute();
+export function updatePointFields(scope: TenantScope, id: number, f: PointFields, nowIso: string) {
+  return updateRow(scope, 'conseil_point', id, pointCols(f), nowIso);
 }
 
-export type PointState = Partial<{
-  huis_clos: number;
-  demandes_public: number;
-  demandes_secret: number;
-  secret_renonce: number;
-  mode_scrutin: ModeScrutin | null;
-  pour: number | null;
-  contre: number | null;
-  abstention: number | null;
-  npp: number | null;
-  resultat: string | null;
-  voix_preponderante: number;
-  vote_le: string | null;
-  delib_texte: string;
-  delib_statut: DelibStatut;
-  acte_id: number | null;
-  acte_numero: string | null;
-}>;
+/** What the séance does to a point (huis clos, vote, délibération), apart from its fields. */
+export type PointState = Partial<Omit<PointRow, 'id' | 'seance_id' | 'numero' | keyof ReturnType<typeof pointCols>>>;
 
-export async function updatePointState(scope: TenantScope, id: number, s: PointState, nowIso: string) {
-  await scope
-    .updateTable('conseil_point')
-    .set({ ...s, updated_at: nowIso })
-    .where('id', '=', id)
-    .execute();
+export function updatePointState(scope: TenantScope, id: number, s: PointState, nowIso: string) {
+  return updateRow(scope, 'conseil_point', id, s, nowIso);
 }
 
 // ---------------------------------------------------------------- documents
@@ -544,16 +445,7 @@ export async function listDocuments(scope: TenantScope, pointIds: readonly numbe
     .where('conseil_document.point_id', 'in', [...pointIds])
     .orderBy('conseil_document.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    pointId: r.point_id,
-    fileId: r.file_id,
-    titre: r.titre,
-    mime: r.mime,
-    size: r.size,
-    sha256: r.sha256,
-    originalName: r.original_name,
-  }));
+  return rows.map((r) => fromRow(r));
 }
 
 export async function insertDocument(
@@ -582,13 +474,7 @@ export async function listConvocations(scope: TenantScope, seanceId: number): Pr
     .select(['membre_id', 'canal', 'envoyee_le', 'ouverte_le', 'ouvertures'])
     .where('seance_id', '=', seanceId)
     .execute();
-  return rows.map((r) => ({
-    membreId: r.membre_id,
-    canal: r.canal,
-    envoyeeLe: r.envoyee_le,
-    ouverteLe: r.ouverte_le,
-    ouvertures: r.ouvertures,
-  }));
+  return rows.map((r) => fromRow(r));
 }
 
 export async function insertConvocation(
@@ -616,7 +502,7 @@ export async function findConvocationByHash(
     .select(['id', 'seance_id', 'membre_id', 'ouverte_le'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return r && { id: r.id, seanceId: r.seance_id, membreId: r.membre_id, ouverteLe: r.ouverte_le };
+  return r && fromRow(r);
 }
 
 /** Records an opening of the personal link; the first one is the acknowledgement. */
@@ -686,13 +572,7 @@ export async function listProcurations(scope: TenantScope, seanceId?: number): P
   let q = scope.selectFrom('conseil_procuration').select(['id', 'seance_id', 'mandant_id', 'mandataire_id', 'maladie']);
   if (seanceId !== undefined) q = q.where('seance_id', '=', seanceId);
   const rows = await q.orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    seanceId: r.seance_id,
-    mandantId: r.mandant_id,
-    mandataireId: r.mandataire_id,
-    maladie: r.maladie === 1,
-  }));
+  return rows.map((r) => fromRow(r, ['maladie']));
 }
 
 export async function insertProcuration(
@@ -726,7 +606,7 @@ export async function listVotesNominatifs(
     .select(['membre_id', 'sens', 'par_procuration'])
     .where('point_id', '=', pointId)
     .execute();
-  return rows.map((r) => ({ membreId: r.membre_id, sens: r.sens, parProcuration: r.par_procuration === 1 }));
+  return rows.map((r) => fromRow(r, ['par_procuration']));
 }
 
 export async function replaceVotesNominatifs(

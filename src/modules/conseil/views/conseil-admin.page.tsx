@@ -12,6 +12,7 @@ import type { Membre, Seance } from '../conseil.repo.js';
 import { type ConseilReglages, enExercice, MANDAT_LABELS, PV_LABELS } from '../conseil.rules.js';
 import { MEMBRE_FIELD_LABELS, REGLAGES_FIELD_LABELS, SEANCE_FIELD_LABELS } from '../conseil.schemas.js';
 import { dateLongue } from '../conseil.templates.js';
+import { DataTable, membreOptions } from './blocks.js';
 
 export const BASE = '/admin/conseil';
 
@@ -51,36 +52,26 @@ export function ConseilAdminPage(v: {
       {v.seances.length === 0 ? (
         <p>Aucune séance pour le moment.</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption>Séances du conseil, de la plus récente à la plus ancienne</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Type</th>
-                <th scope="col">Convocation</th>
-                <th scope="col">Procès-verbal</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.seances.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <a href={`${BASE}/seances/${s.id}`}>
-                      {dateLongue(s.date)} à {s.heure}
-                    </a>
-                  </td>
-                  <td>
-                    {s.type === 'ordinaire' ? 'Ordinaire' : 'Extraordinaire'}
-                    {s.reconvocationDe !== null && ' (reconvocation)'}
-                  </td>
-                  <td>{s.convoqueeLe ? 'Envoyée' : 'À envoyer'}</td>
-                  <td>{PV_LABELS[s.pvStatut]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Séances du conseil, de la plus récente à la plus ancienne"
+          columns={['Date', 'Type', 'Convocation', 'Procès-verbal']}
+        >
+          {v.seances.map((s) => (
+            <tr key={s.id}>
+              <td>
+                <a href={`${BASE}/seances/${s.id}`}>
+                  {dateLongue(s.date)} à {s.heure}
+                </a>
+              </td>
+              <td>
+                {s.type === 'ordinaire' ? 'Ordinaire' : 'Extraordinaire'}
+                {s.reconvocationDe !== null && ' (reconvocation)'}
+              </td>
+              <td>{s.convoqueeLe ? 'Envoyée' : 'À envoyer'}</td>
+              <td>{PV_LABELS[s.pvStatut]}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <h2>Membres du conseil</h2>
       <p>
@@ -92,45 +83,33 @@ export function ConseilAdminPage(v: {
           </>
         )}
       </p>
-      <div class="table-wrap">
-        <table class="table">
-          <caption>Membres du conseil municipal et leur mandat</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Mandat</th>
-              <th scope="col">Début</th>
-              <th scope="col">Fin</th>
-              <th scope="col">Convocation</th>
-              <th scope="col">En exercice</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.membres.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  {v.canManage ? (
-                    <a href={`${BASE}/membres/${m.id}`}>
-                      {m.prenom} {m.nom}
-                    </a>
-                  ) : (
-                    `${m.prenom} ${m.nom}`
-                  )}
-                </td>
-                <td>
-                  {m.mandat === 'adjoint' && m.rang
-                    ? `${m.rang}${m.rang === 1 ? 'er' : 'e'} adjoint`
-                    : MANDAT_LABELS[m.mandat]}
-                </td>
-                <td>{dateCourte(m.debut)}</td>
-                <td>{m.fin ? dateCourte(m.fin) : '—'}</td>
-                <td>{m.convocationPapier || !m.email ? 'Papier' : 'Électronique'}</td>
-                <td>{enExercice(m, v.today) ? 'Oui' : 'Non'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Membres du conseil municipal et leur mandat"
+        columns={['Nom', 'Mandat', 'Début', 'Fin', 'Convocation', 'En exercice']}
+      >
+        {v.membres.map((m) => (
+          <tr key={m.id}>
+            <td>
+              {v.canManage ? (
+                <a href={`${BASE}/membres/${m.id}`}>
+                  {m.prenom} {m.nom}
+                </a>
+              ) : (
+                `${m.prenom} ${m.nom}`
+              )}
+            </td>
+            <td>
+              {m.mandat === 'adjoint' && m.rang
+                ? `${m.rang}${m.rang === 1 ? 'er' : 'e'} adjoint`
+                : MANDAT_LABELS[m.mandat]}
+            </td>
+            <td>{dateCourte(m.debut)}</td>
+            <td>{m.fin ? dateCourte(m.fin) : '—'}</td>
+            <td>{m.convocationPapier || !m.email ? 'Papier' : 'Électronique'}</td>
+            <td>{enExercice(m, v.today) ? 'Oui' : 'Non'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -262,10 +241,7 @@ export function SeanceFormPage(v: {
 }) {
   const title = v.seance ? 'Modifier la séance' : 'Préparer une séance';
   const action = v.seance ? `${BASE}/seances/${v.seance.id}` : `${BASE}/seances`;
-  const membres = [
-    { value: '', label: '— à désigner —' },
-    ...v.membres.map((m) => ({ value: String(m.id), label: `${m.prenom} ${m.nom}` })),
-  ];
+  const membres = membreOptions(v.membres, '— à désigner —');
   return (
     <AdminLayout shell={v.shell} title={title}>
       <p>

@@ -13,7 +13,8 @@ import {
 import { etatAu, type SeanceDossier } from '../conseil.dossier.js';
 import type { Point, Tour } from '../conseil.repo.js';
 import { MODE_LABELS, SENS_LABELS, type SensVote } from '../conseil.rules.js';
-import { POINT_FIELD_LABELS, VOTE_FIELD_LABELS } from '../conseil.schemas.js';
+import { VOTE_FIELD_LABELS } from '../conseil.schemas.js';
+import { DataTable, membreOptions, PointFields } from './blocks.js';
 import { BASE } from './conseil-admin.page.js';
 import { QuorumLine, seanceTitle } from './seance-admin.page.js';
 
@@ -27,6 +28,14 @@ const MESSAGES: Record<string, string> = {
   finalisee:
     'La délibération est finalisée : elle est inscrite au registre des actes, où elle doit être signée puis publiée.',
 };
+
+/** The four counts of a vote, as named in the form and on the point. */
+const COUNTS = [
+  ['pour', 'Pour'],
+  ['contre', 'Contre'],
+  ['abstention', 'Abstentions'],
+  ['npp', 'Ne prennent pas part au vote'],
+] as const;
 
 export interface PointView {
   shell: AdminShell;
@@ -115,34 +124,16 @@ function VoteForm(v: PointView) {
           </p>
         )}
         <div class="field-row">
-          <TextField
-            name="pour"
-            label="Pour"
-            type="number"
-            value={val('pour', String(p.pour ?? ''))}
-            error={f.errors.pour}
-          />
-          <TextField
-            name="contre"
-            label="Contre"
-            type="number"
-            value={val('contre', String(p.contre ?? ''))}
-            error={f.errors.contre}
-          />
-          <TextField
-            name="abstention"
-            label="Abstentions"
-            type="number"
-            value={val('abstention', String(p.abstention ?? ''))}
-            error={f.errors.abstention}
-          />
-          <TextField
-            name="npp"
-            label="Ne prennent pas part au vote"
-            type="number"
-            value={val('npp', String(p.npp ?? ''))}
-            error={f.errors.npp}
-          />
+          {COUNTS.map(([name, label]) => (
+            <TextField
+              key={name}
+              name={name}
+              label={label}
+              type="number"
+              value={val(name, String(p[name] ?? ''))}
+              error={f.errors[name]}
+            />
+          ))}
         </div>
         <SelectField
           name="votePresident"
@@ -161,45 +152,34 @@ function VoteForm(v: PointView) {
           À remplir seulement en scrutin public : les nombres ci-dessus sont alors calculés à partir des votes
           nominatifs.
         </p>
-        <div class="table-wrap">
-          <table class="table">
-            <caption>Vote nominatif des membres présents ou représentés</caption>
-            <thead>
-              <tr>
-                <th scope="col">Membre</th>
-                <th scope="col">Vote</th>
-              </tr>
-            </thead>
-            <tbody>
-              {voters.map((id) => (
-                <tr key={id}>
-                  <th scope="row">
-                    {d.nom(id)}
-                    {c.representes.includes(id) && ' (par procuration)'}
-                  </th>
-                  <td>
-                    <label class="sr-only" for={`champ-sens_${id}`}>
-                      Vote de {d.nom(id)}
-                    </label>
-                    <select class="input" id={`champ-sens_${id}`} name={`sens_${id}`}>
-                      <option value="">—</option>
-                      {Object.entries(SENS_LABELS).map(([value, label]) => (
-                        <option
-                          key={value}
-                          value={value}
-                          selected={(f.values[`sens_${id}`] ?? v.nominatifs.get(id) ?? '') === value}
-                        >
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                    {f.errors[`sens_${id}`] && <p class="field__error">{f.errors[`sens_${id}`]}</p>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Vote nominatif des membres présents ou représentés" columns={['Membre', 'Vote']}>
+          {voters.map((id) => (
+            <tr key={id}>
+              <th scope="row">
+                {d.nom(id)}
+                {c.representes.includes(id) && ' (par procuration)'}
+              </th>
+              <td>
+                <label class="sr-only" for={`champ-sens_${id}`}>
+                  Vote de {d.nom(id)}
+                </label>
+                <select class="input" id={`champ-sens_${id}`} name={`sens_${id}`}>
+                  <option value="">—</option>
+                  {Object.entries(SENS_LABELS).map(([value, label]) => (
+                    <option
+                      key={value}
+                      value={value}
+                      selected={(f.values[`sens_${id}`] ?? v.nominatifs.get(id) ?? '') === value}
+                    >
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                {f.errors[`sens_${id}`] && <p class="field__error">{f.errors[`sens_${id}`]}</p>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </fieldset>
       <button type="submit" class="button">
         Enregistrer le vote
@@ -217,35 +197,24 @@ function ToursForm(v: PointView) {
   return (
     <>
       {v.tours.length > 0 && (
-        <div class="table-wrap">
-          <table class="table">
-            <caption>Tours de scrutin de la nomination</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tour</th>
-                <th scope="col">Votants</th>
-                <th scope="col">Blancs et nuls</th>
-                <th scope="col">Voix</th>
-                <th scope="col">Élu</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.tours.map((t) => (
-                <tr key={t.tour}>
-                  <td>{t.tour}</td>
-                  <td>{t.votants}</td>
-                  <td>{t.blancsNuls}</td>
-                  <td>
-                    {Object.entries(t.resultats)
-                      .map(([id, n]) => `${d.nom(Number(id))} : ${n}`)
-                      .join(', ')}
-                  </td>
-                  <td>{t.eluId === null ? 'Personne (tour suivant)' : d.nom(t.eluId)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Tours de scrutin de la nomination"
+          columns={['Tour', 'Votants', 'Blancs et nuls', 'Voix', 'Élu']}
+        >
+          {v.tours.map((t) => (
+            <tr key={t.tour}>
+              <td>{t.tour}</td>
+              <td>{t.votants}</td>
+              <td>{t.blancsNuls}</td>
+              <td>
+                {Object.entries(t.resultats)
+                  .map(([id, n]) => `${d.nom(Number(id))} : ${n}`)
+                  .join(', ')}
+              </td>
+              <td>{t.eluId === null ? 'Personne (tour suivant)' : d.nom(t.eluId)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {editable && !done && v.tours.length < 3 && (
         <form method="post" action={`${BASE}/seances/${d.seance.id}/points/${p.id}/tour`} novalidate class="card">
@@ -302,10 +271,7 @@ export function PointPage(v: PointView) {
   const docs = d.documents.filter((x) => x.pointId === p.id);
   const pf = v.forms.point ?? { values: pointValues(p), errors: {} };
   const hf = v.forms.huisClos ?? { values: {}, errors: {} };
-  const membres = [
-    { value: '', label: '— aucun —' },
-    ...d.enExercice.map((m) => ({ value: String(m.id), label: `${m.prenom} ${m.nom}` })),
-  ];
+  const membres = membreOptions(d.enExercice, '— aucun —');
   const finalized = p.delibStatut === 'finalisee';
   const base = `${BASE}/seances/${d.seance.id}/points/${p.id}`;
   const canVote = v.canManage && d.seance.convoqueeLe !== null && !finalized;
@@ -441,34 +407,7 @@ export function PointPage(v: PointView) {
         <>
           <h2>Modifier le point</h2>
           <form method="post" action={base} novalidate>
-            <ErrorSummary errors={pf.errors} labels={POINT_FIELD_LABELS} />
-            <CsrfField token={v.shell.csrfToken} />
-            <TextField name="titre" label="Titre" required value={pf.values.titre} error={pf.errors.titre} />
-            <SelectField
-              name="rapporteurId"
-              label="Rapporteur"
-              value={pf.values.rapporteurId}
-              options={membres}
-              error={pf.errors.rapporteurId}
-            />
-            <TextAreaField
-              name="note"
-              label="Note explicative"
-              value={pf.values.note}
-              error={pf.errors.note}
-              rows={5}
-            />
-            <TextField
-              name="matiereCode"
-              label="Matière (nomenclature ACTES)"
-              value={pf.values.matiereCode}
-              error={pf.errors.matiereCode}
-            />
-            <CheckboxField
-              name="nomination"
-              label="Nomination ou désignation"
-              checked={Boolean(pf.values.nomination)}
-            />
+            <PointFields csrfToken={v.shell.csrfToken} values={pf.values} errors={pf.errors} membres={membres} />
             <button type="submit" class="button button--ghost">
               Enregistrer le point
             </button>

@@ -1,19 +1,11 @@
 import { AdminLayout, type AdminShell } from '../../../ui/admin-layout.js';
-import {
-  CheckboxField,
-  CsrfField,
-  ErrorSummary,
-  type Errors,
-  Notice,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../../ui/form.js';
+import { CheckboxField, CsrfField, ErrorSummary, type Errors, Notice, SelectField } from '../../../ui/form.js';
 import { formatDateTime } from '../../../ui/format.js';
 import { etatAu, type SeanceDossier } from '../conseil.dossier.js';
 import { PV_LABELS } from '../conseil.rules.js';
-import { POINT_FIELD_LABELS, PROCURATION_FIELD_LABELS } from '../conseil.schemas.js';
+import { PROCURATION_FIELD_LABELS } from '../conseil.schemas.js';
 import { dateLongue, heureFr } from '../conseil.templates.js';
+import { DataTable, membreOptions, PointFields } from './blocks.js';
 import { BASE } from './conseil-admin.page.js';
 
 const MESSAGES: Record<string, string> = {
@@ -71,10 +63,7 @@ export function SeancePage(v: {
   const { d } = v;
   const s = d.seance;
   const notice = v.message ? MESSAGES[v.message] : undefined;
-  const membres = [
-    { value: '', label: '— aucun —' },
-    ...d.enExercice.map((m) => ({ value: String(m.id), label: `${m.prenom} ${m.nom}` })),
-  ];
+  const membres = membreOptions(d.enExercice, '— aucun —');
   const acks = d.convocations.filter((c) => c.ouverteLe !== null).length;
   const finalized = d.points.filter((p) => p.delibStatut === 'finalisee').length;
   return (
@@ -134,84 +123,44 @@ export function SeancePage(v: {
       {d.points.length === 0 ? (
         <p>Aucun point pour le moment.</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption>Points de l’ordre du jour, dans l’ordre de la séance</caption>
-            <thead>
-              <tr>
-                <th scope="col">N°</th>
-                <th scope="col">Point</th>
-                <th scope="col">Quorum</th>
-                <th scope="col">Vote</th>
-                <th scope="col">Délibération</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.points.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.numero}</td>
-                  <td>
-                    <a href={`${BASE}/seances/${s.id}/points/${p.id}`}>{p.titre}</a>
-                    {p.huisClos && ' (huis clos)'}
-                  </td>
-                  <td>
-                    <QuorumLine d={d} numero={p.numero} />
-                  </td>
-                  <td>
-                    {p.resultat === null
-                      ? '—'
-                      : p.resultat === 'adopte'
-                        ? `Adopté (${p.pour} pour, ${p.contre} contre)`
-                        : p.resultat === 'nomme'
-                          ? 'Nomination prononcée'
-                          : `Rejeté (${p.pour} pour, ${p.contre} contre)`}
-                  </td>
-                  <td>
-                    {p.delibStatut === 'finalisee'
-                      ? `Finalisée (${p.acteNumero})`
-                      : p.delibStatut === 'brouillon'
-                        ? 'Brouillon'
-                        : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Points de l’ordre du jour, dans l’ordre de la séance"
+          columns={['N°', 'Point', 'Quorum', 'Vote', 'Délibération']}
+        >
+          {d.points.map((p) => (
+            <tr key={p.id}>
+              <td>{p.numero}</td>
+              <td>
+                <a href={`${BASE}/seances/${s.id}/points/${p.id}`}>{p.titre}</a>
+                {p.huisClos && ' (huis clos)'}
+              </td>
+              <td>
+                <QuorumLine d={d} numero={p.numero} />
+              </td>
+              <td>
+                {p.resultat === null
+                  ? '—'
+                  : p.resultat === 'adopte'
+                    ? `Adopté (${p.pour} pour, ${p.contre} contre)`
+                    : p.resultat === 'nomme'
+                      ? 'Nomination prononcée'
+                      : `Rejeté (${p.pour} pour, ${p.contre} contre)`}
+              </td>
+              <td>
+                {p.delibStatut === 'finalisee'
+                  ? `Finalisée (${p.acteNumero})`
+                  : p.delibStatut === 'brouillon'
+                    ? 'Brouillon'
+                    : '—'}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {v.canManage && !s.convoqueeLe && (
         <form method="post" action={`${BASE}/seances/${s.id}/points`} novalidate class="card">
           <h3>Ajouter un point</h3>
-          <ErrorSummary errors={v.pointErrors} labels={POINT_FIELD_LABELS} />
-          <CsrfField token={v.shell.csrfToken} />
-          <TextField name="titre" label="Titre" required value={v.pointValues.titre} error={v.pointErrors.titre} />
-          <SelectField
-            name="rapporteurId"
-            label="Rapporteur"
-            value={v.pointValues.rapporteurId}
-            options={membres}
-            error={v.pointErrors.rapporteurId}
-          />
-          <TextAreaField
-            name="note"
-            label="Note explicative"
-            hint="Séparez les paragraphes par une ligne vide : chacun devient un considérant du projet de délibération."
-            value={v.pointValues.note}
-            error={v.pointErrors.note}
-            rows={5}
-          />
-          <TextField
-            name="matiereCode"
-            label="Matière (nomenclature ACTES)"
-            hint="Par exemple 7.1 pour les décisions budgétaires."
-            value={v.pointValues.matiereCode}
-            error={v.pointErrors.matiereCode}
-          />
-          <CheckboxField
-            name="nomination"
-            label="Nomination ou désignation (scrutin secret sauf renonciation unanime, trois tours au plus)"
-            checked={Boolean(v.pointValues.nomination)}
-          />
+          <PointFields csrfToken={v.shell.csrfToken} values={v.pointValues} errors={v.pointErrors} membres={membres} />
           <button type="submit" class="button">
             Ajouter le point
           </button>
@@ -260,31 +209,22 @@ export function ConvocationSuiviPage(v: { shell: AdminShell; d: SeanceDossier })
     <AdminLayout shell={v.shell} title={`Convocations – ${seanceTitle(d)}`}>
       <Back d={d} />
       <h1>Suivi des convocations</h1>
-      <div class="table-wrap">
-        <table class="table">
-          <caption>Convocation de chaque membre et ouverture de son lien personnel</caption>
-          <thead>
-            <tr>
-              <th scope="col">Membre</th>
-              <th scope="col">Envoi</th>
-              <th scope="col">Accusé de réception</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.convocations.map((c) => (
-              <tr key={c.membreId}>
-                <td>{d.nom(c.membreId)}</td>
-                <td>{c.canal === 'email' ? `Courriel, ${formatDateTime(c.envoyeeLe)}` : 'Papier (à remettre)'}</td>
-                <td>
-                  {c.ouverteLe
-                    ? `Lien ouvert le ${formatDateTime(c.ouverteLe)} (${c.ouvertures} fois)`
-                    : 'Pas encore ouvert'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Convocation de chaque membre et ouverture de son lien personnel"
+        columns={['Membre', 'Envoi', 'Accusé de réception']}
+      >
+        {d.convocations.map((c) => (
+          <tr key={c.membreId}>
+            <td>{d.nom(c.membreId)}</td>
+            <td>{c.canal === 'email' ? `Courriel, ${formatDateTime(c.envoyeeLe)}` : 'Papier (à remettre)'}</td>
+            <td>
+              {c.ouverteLe
+                ? `Lien ouvert le ${formatDateTime(c.ouverteLe)} (${c.ouvertures} fois)`
+                : 'Pas encore ouvert'}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -354,10 +294,7 @@ export function PresencesPage(v: {
     { value: '', label: empty },
     ...d.points.map((p) => ({ value: String(p.numero), label: `Point ${p.numero}` })),
   ];
-  const membres = [
-    { value: '', label: '— choisir —' },
-    ...d.enExercice.map((m) => ({ value: String(m.id), label: `${m.prenom} ${m.nom}` })),
-  ];
+  const membres = membreOptions(d.enExercice, '— choisir —');
   const notice = v.message ? MESSAGES[v.message] : undefined;
   return (
     <AdminLayout shell={v.shell} title={`Présences – ${seanceTitle(d)}`}>
@@ -377,71 +314,61 @@ export function PresencesPage(v: {
       <ErrorSummary errors={v.errors} labels={{}} />
       <form method="post" action={`${BASE}/seances/${d.seance.id}/presences`} novalidate>
         <CsrfField token={v.shell.csrfToken} />
-        <div class="table-wrap">
-          <table class="table">
-            <caption>Présence de chaque membre en exercice ; arrivée et départ en cours de séance</caption>
-            <thead>
-              <tr>
-                <th scope="col">Membre</th>
-                <th scope="col">Présence</th>
-                <th scope="col">Arrivé à partir du</th>
-                <th scope="col">Parti avant le</th>
+        <DataTable
+          caption="Présence de chaque membre en exercice ; arrivée et départ en cours de séance"
+          columns={['Membre', 'Présence', 'Arrivé à partir du', 'Parti avant le']}
+        >
+          {d.enExercice.map((m) => {
+            const p = byId.get(m.id);
+            const name = `${m.prenom} ${m.nom}`;
+            return (
+              <tr key={m.id}>
+                <th scope="row">{name}</th>
+                <td>
+                  <label class="sr-only" for={`statut-${m.id}`}>
+                    Présence de {name}
+                  </label>
+                  <select class="input" id={`statut-${m.id}`} name={`statut_${m.id}`}>
+                    {STATUTS.map((o) => (
+                      <option
+                        key={o.value}
+                        value={o.value}
+                        selected={(p?.statut ?? (d.presences.length === 0 ? 'present' : 'absent')) === o.value}
+                      >
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <label class="sr-only" for={`champ-arrivee_${m.id}`}>
+                    Arrivée de {name}
+                  </label>
+                  <select class="input" id={`champ-arrivee_${m.id}`} name={`arrivee_${m.id}`}>
+                    {pointOptions('Dès l’ouverture').map((o) => (
+                      <option key={o.value} value={o.value} selected={String(p?.arriveePoint ?? '') === o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                  {v.errors[`arrivee_${m.id}`] && <p class="field__error">{v.errors[`arrivee_${m.id}`]}</p>}
+                </td>
+                <td>
+                  <label class="sr-only" for={`depart-${m.id}`}>
+                    Départ de {name}
+                  </label>
+                  <select class="input" id={`depart-${m.id}`} name={`depart_${m.id}`}>
+                    {pointOptions('Jusqu’à la fin').map((o) => (
+                      <option key={o.value} value={o.value} selected={String(p?.departPoint ?? '') === o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {d.enExercice.map((m) => {
-                const p = byId.get(m.id);
-                const name = `${m.prenom} ${m.nom}`;
-                return (
-                  <tr key={m.id}>
-                    <th scope="row">{name}</th>
-                    <td>
-                      <label class="sr-only" for={`statut-${m.id}`}>
-                        Présence de {name}
-                      </label>
-                      <select class="input" id={`statut-${m.id}`} name={`statut_${m.id}`}>
-                        {STATUTS.map((o) => (
-                          <option
-                            key={o.value}
-                            value={o.value}
-                            selected={(p?.statut ?? (d.presences.length === 0 ? 'present' : 'absent')) === o.value}
-                          >
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <label class="sr-only" for={`champ-arrivee_${m.id}`}>
-                        Arrivée de {name}
-                      </label>
-                      <select class="input" id={`champ-arrivee_${m.id}`} name={`arrivee_${m.id}`}>
-                        {pointOptions('Dès l’ouverture').map((o) => (
-                          <option key={o.value} value={o.value} selected={String(p?.arriveePoint ?? '') === o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                      {v.errors[`arrivee_${m.id}`] && <p class="field__error">{v.errors[`arrivee_${m.id}`]}</p>}
-                    </td>
-                    <td>
-                      <label class="sr-only" for={`depart-${m.id}`}>
-                        Départ de {name}
-                      </label>
-                      <select class="input" id={`depart-${m.id}`} name={`depart_${m.id}`}>
-                        {pointOptions('Jusqu’à la fin').map((o) => (
-                          <option key={o.value} value={o.value} selected={String(p?.departPoint ?? '') === o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
         {v.canManage && (
           <button type="submit" class="button">
             Enregistrer les présences
