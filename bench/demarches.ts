@@ -1,4 +1,4 @@
-// `npm run bench:demarches`: 64 concurrent citizens submit the contact form with a small PDF to the
+// `npm run bench:demarches`: 64 concurrent citizens submit a 10-field request with a small PDF to the
 // real server (`node --import tsx src/server.ts`, as `npm start` runs it, on a fresh database with
 // the demo), on SQLite and on PostgreSQL, over HTTP. Reports acknowledged submissions per second,
 // p50 and p99 of a submission, the server's CPU time per submission, and checks that every
@@ -13,10 +13,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
+import type { Actor } from '../src/core/context.js';
+import { findCommuneBySlug } from '../src/core/tenancy/index.js';
 import { createDb, type Database } from '../src/db/database.js';
 import type { Engine } from '../src/db/dialect.js';
-import { contactSubmission } from '../src/modules/demarches/demarches.factories.js';
+import { ajouterChamp, creerType, getBuilder, publierType } from '../src/modules/demarches/builder.service.js';
+import { pdfOf } from '../src/modules/demarches/demarches.factories.js';
+import type { FieldType } from '../src/modules/demarches/fields.rules.js';
 import { throwawayPgDatabase } from './fixtures.js';
 import { type Child, freePort, startChild, stopChild, waitForOk } from './processes.js';
 
@@ -35,7 +40,66 @@ if (!Number.isInteger(WORKERS) || WORKERS < 1) throw new Error('--workers must b
 const BOUNDARY = '----clocher-bench';
 const root = path.resolve(import.meta.dirname, '..');
 
-const body = (csrf: string, i: number): Buffer => contactSubmission(csrf, i, BOUNDARY);
+/**
+ * The démarche the citizens fill in: built with the form builder, as a secrétaire would, then
+ * published. Ten fields (six of the form and the four of the requester's identity every démarche
+ * asks for) and a PDF. Returns its address and the names the builder gave the fields, by label.
+ */
+async function publishBenchType(db: Database): Promise<{ slug: string; names: Map<string, string> }> {
+  const commune = await findCommuneBySlug(db, 'bellerive-sur-lys');
+  const user = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', 'secretaire@bellerive-sur-lys.test')
+    .executeTakeFirstOrThrow();
+  if (!commune) throw new Error('the demo commune is missing');
+  const actor: Actor = { kind: 'user', userId: user.id, displayName: 'Bench', isOperator: false, role: 'secretaire' };
+  const ctx = { db, commune, now: () => new Date(), log: pino({ level: 'silent' }), actor };
+  const slug = 'demande-de-subvention';
+  const id = await creerType(ctx, { title: 'Demande de subvention', slug, summary: 'Pour les associations.' });
+  for (const [type, label] of FIELDS) await ajouterChamp(ctx, id, { type, label });
+  await publierType(ctx, id);
+  const { draft } = await getBuilder(ctx, id);
+  return { slug, names: new Map(draft.form.map((f) => [f.label, f.name])) };
+}
+
+const FIELDS: [FieldType, string][] = [
+  ['text', 'Association'],
+  ['textarea', 'Objet de la demande'],
+  ['number', 'Montant demandé (euros)'],
+  ['date', 'Date de l’assemblée générale'],
+  ['phone', 'Téléphone'],
+  ['email', 'Courriel du trésorier'],
+  ['file', 'Budget prévisionnel (PDF)'],
+];
+
+function body(csrf: string, i: number, names: Map<string, string>): Buffer {
+  const name = (label: string) => names.get(label) ?? label;
+  const fields: Record<string, string> = {
+    _csrf: csrf,
+    [name('Association')]: `Comité des fêtes n° ${i}`,
+    [name('Objet de la demande')]: 'Subvention pour la fête de la musique et la brocante de l’été.',
+    [name('Montant demandé (euros)')]: String(100 + (i % 900)),
+    [name('Date de l’assemblée générale')]: '2026-10-15',
+    [name('Téléphone')]: '03 21 00 00 00',
+    [name('Courriel du trésorier')]: `tresorier${i}@exemple.fr`,
+    prenom: 'Léa',
+    nom: 'Martin',
+    email: `citoyen${i}@exemple.fr`,
+    adresse: '3 rue des Lilas, 62000 Bellerive-sur-Lys',
+  };
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  parts.push(
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name('Budget prévisionnel (PDF)')}"; filename="budget.pdf"\r\n\r\n`,
+    ),
+    pdfOf(i),
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  );
+  return Buffer.concat(parts);
+}
 
 /** The server's database: the data dir's SQLite file, or a throwaway PostgreSQL database. */
 async function databaseFor(engine: Engine): Promise<{ url?: string; drop: () => Promise<void> }> {
@@ -145,6 +209,7 @@ async function run(engine: Engine): Promise<void> {
         ? { engine: 'postgres', connectionString: database.url }
         : { engine: 'sqlite', filename: path.join(dir, 'clocher.sqlite') },
     );
+    const { slug, names } = await publishBenchType(db);
     const before = await count(db, 'demande');
     const pids = serverPids(server.proc.pid ?? 0);
 
@@ -153,7 +218,7 @@ async function run(engine: Engine): Promise<void> {
     let acknowledged = 0;
     let refused = 0;
     const citizen = async () => {
-      const form = await fetch(`${base}/demarches/contact`);
+      const form = await fetch(`${base}/demarches/${slug}`);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
       const cookie = form.headers
         .getSetCookie()
@@ -161,9 +226,9 @@ async function run(engine: Engine): Promise<void> {
         .join('; ');
       while (next < SUBMISSIONS) {
         const i = next++;
-        const payload = new Uint8Array(body(csrf, i));
+        const payload = new Uint8Array(body(csrf, i, names));
         const t0 = performance.now();
-        const res = await fetch(`${base}/demarches/contact?_csrf=${encodeURIComponent(csrf)}`, {
+        const res = await fetch(`${base}/demarches/${slug}?_csrf=${encodeURIComponent(csrf)}`, {
           method: 'POST',
           redirect: 'manual',
           headers: { cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
