@@ -1,11 +1,18 @@
-import { PUBLICATION_LABELS, type PublicationState } from '../core/content/index.js';
+import type { ComponentChildren } from 'preact';
+import { PUBLICATION_LABELS, type PublicationState, publicationState } from '../core/content/index.js';
 import { availableActions, PUBLICATION_ACTION_LABELS } from '../core/content/publication.workflow.js';
+import type { PublishableItem } from '../core/content/publishable.service.js';
 import type { RevisionWithAuthor } from '../core/content/revision-authors.repo.js';
+import { SCHEDULE_FIELD_LABELS } from '../core/content/schedule.schema.js';
 import { AdminLayout, type AdminShell } from './admin-layout.js';
-import { CsrfField, type Errors, Notice, TextField } from './form.js';
+import { CsrfField, ErrorSummary, type Errors, Notice, TextField } from './form.js';
 import { formatDateTime } from './format.js';
+import { EditorScripts } from './rich-text-field.js';
 
-/** Back-office pieces shared by the editable contents (actualités, events…): state, actions, versions. */
+/**
+ * Back-office pieces shared by the editable contents (actualités, events…): list and edit pages,
+ * state, actions, versions.
+ */
 
 const BADGE: Record<PublicationState, string> = {
   brouillon: 'badge badge--muted',
@@ -24,46 +31,6 @@ export function publicationDateText(state: PublicationState, publishAt: string |
   if (state === 'programme') return `Publication prévue le ${formatDateTime(publishAt, 'medium')}`;
   if (state === 'publie') return `En ligne depuis le ${formatDateTime(publishAt, 'medium')}`;
   return null;
-}
-
-/** A plain multi-line text field (no editor). */
-export function TextAreaField(props: {
-  name: string;
-  label: string;
-  value?: string | undefined;
-  error?: string | undefined;
-  hint?: string;
-  rows?: number;
-}) {
-  const describedBy = [props.hint && `aide-${props.name}`, props.error && `erreur-${props.name}`].filter(Boolean);
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={`champ-${props.name}`} class="field__label">
-        {props.label}
-      </label>
-      {props.hint && (
-        <p class="field__hint" id={`aide-${props.name}`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field__error" id={`erreur-${props.name}`}>
-          <span class="sr-only">Erreur : </span>
-          {props.error}
-        </p>
-      )}
-      <textarea
-        class="input input--text"
-        id={`champ-${props.name}`}
-        name={props.name}
-        rows={props.rows ?? 3}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy.join(' ') || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
 }
 
 export interface PublicationPanelProps {
@@ -184,6 +151,16 @@ export function PublicationPanel(p: PublicationPanelProps) {
   );
 }
 
+/** Above the public page of an item shown to an agent: the saved version, whatever its state. */
+export function PreviewNotice({ editHref, stateLabel }: { editHref: string; stateLabel: string }) {
+  return (
+    <Notice kind="info">
+      <strong>Aperçu</strong> : voici la version enregistrée, telle que le public la verra (état : {stateLabel}).{' '}
+      <a href={editHref}>Revenir au formulaire</a>
+    </Notice>
+  );
+}
+
 /** The versions of an item, each with a restore button (restoring saves a new version). */
 export function RevisionsPage(v: {
   shell: AdminShell;
@@ -268,6 +245,166 @@ export function DeleteConfirmPage(v: {
         </button>
         <a href={v.backHref}>Annuler</a>
       </form>
+    </AdminLayout>
+  );
+}
+
+/** The messages after a change that read the same for every kind (the kind's own table adds the rest). */
+const COMMON_MESSAGES: Record<string, string> = {
+  enregistre: 'Les modifications ont été enregistrées.',
+  programme: 'La publication est programmée.',
+  restaure: 'La version choisie a été restaurée ; elle est enregistrée comme une nouvelle version.',
+};
+
+const noticeOf = (messages: Record<string, string>, message: string | undefined): string | undefined =>
+  message ? (messages[message] ?? COMMON_MESSAGES[message]) : undefined;
+
+/** A column of the back-office list, after the title (a link to the edit form). */
+export interface PublishableColumn<Item> {
+  header: string;
+  cell(item: Item, state: PublicationState): ComponentChildren;
+}
+
+/** The back-office list of a kind of publishable content: a link to write one, then a table. */
+export function PublishableListPage<Item extends PublishableItem>(v: {
+  shell: AdminShell;
+  /** e.g. /admin/actualites */
+  adminBase: string;
+  words: { title: string; newHref: string; newLabel: string; empty: string; caption: string };
+  columns: PublishableColumn<Item>[];
+  items: Item[];
+  now: Date;
+  messages: Record<string, string>;
+  message?: string | undefined;
+}) {
+  const { words } = v;
+  const notice = noticeOf(v.messages, v.message);
+  return (
+    <AdminLayout shell={v.shell} title={words.title}>
+      <h1>{words.title}</h1>
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <p>
+        <a class="button" href={words.newHref}>
+          {words.newLabel}
+        </a>
+      </p>
+      {v.items.length === 0 ? (
+        <p>{words.empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <caption>{words.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Titre</th>
+                {v.columns.map((c) => (
+                  <th key={c.header} scope="col">
+                    {c.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {v.items.map((item) => {
+                const state = publicationState(item.status, item.publishAt, v.now);
+                return (
+                  <tr key={item.id}>
+                    <td>
+                      <a href={`${v.adminBase}/${item.id}`}>{item.title}</a>
+                    </td>
+                    {v.columns.map((c) => (
+                      <td key={c.header}>{c.cell(item, state)}</td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
+
+/** What a kind's edit page is given (the kind may add its own data, such as choices). */
+export interface PublishableFormProps<Item extends PublishableItem> {
+  shell: AdminShell;
+  /** Absent when writing a new one. */
+  item?: Item;
+  values: Record<string, string>;
+  errors: Errors;
+  now: Date;
+  message?: string | undefined;
+  schedule?: { values: Record<string, string>; errors: Errors };
+}
+
+/**
+ * The edit form of a kind of publishable content: title and address, the kind's own fields
+ * (`children`), then the publication panel once the item exists.
+ */
+export function PublishableFormPage(
+  v: PublishableFormProps<PublishableItem> & {
+    /** e.g. /admin/actualites */
+    adminBase: string;
+    /** e.g. /actualites */
+    publicBase: string;
+    words: { newTitle: string; editHeading: string; back: string };
+    labels: Record<string, string>;
+    messages: Record<string, string>;
+    children: ComponentChildren;
+  },
+) {
+  const { item, values, errors, words } = v;
+  const schedule = v.schedule ?? { values: {}, errors: {} };
+  const notice = noticeOf(v.messages, v.message);
+  const state = item ? publicationState(item.status, item.publishAt, v.now) : 'brouillon';
+  const when = item ? publicationDateText(state, item.publishAt) : null;
+  return (
+    <AdminLayout shell={v.shell} title={item ? `Modifier « ${item.title} »` : words.newTitle}>
+      <p>
+        <a href={v.adminBase}>← {words.back}</a>
+      </p>
+      <h1>{item ? words.editHeading : words.newTitle}</h1>
+      {item && (
+        <p class="lead">
+          <PublicationBadge state={state} /> {when}
+        </p>
+      )}
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <ErrorSummary errors={{ ...errors, ...schedule.errors }} labels={{ ...v.labels, ...SCHEDULE_FIELD_LABELS }} />
+      <div class="content-edit">
+        <form
+          method="post"
+          action={item ? `${v.adminBase}/${item.id}` : v.adminBase}
+          novalidate
+          class="card content-edit__form"
+        >
+          <CsrfField token={v.shell.csrfToken} />
+          <TextField name="title" label="Titre" value={values.title} error={errors.title} required />
+          <TextField
+            name="slug"
+            label="Adresse de la page"
+            hint={`La fin de l’adresse : ${v.publicBase}/… En minuscules, sans accent, mots séparés par des tirets. Laissez vide pour la faire à partir du titre.`}
+            value={values.slug}
+            error={errors.slug}
+          />
+          {v.children}
+          <button type="submit" class="button">
+            {item ? 'Enregistrer' : 'Enregistrer le brouillon'}
+          </button>
+        </form>
+        {item && (
+          <PublicationPanel
+            basePath={`${v.adminBase}/${item.id}`}
+            publicPath={state === 'publie' ? `${v.publicBase}/${item.slug}` : null}
+            state={state}
+            publishAt={item.publishAt}
+            csrfToken={v.shell.csrfToken}
+            schedule={schedule}
+          />
+        )}
+      </div>
+      <EditorScripts />
     </AdminLayout>
   );
 }

@@ -1,4 +1,7 @@
-import { type Commune, findCommuneById } from '../../src/core/tenancy/index.js';
+import pino from 'pino';
+import { systemActor } from '../../src/core/context.js';
+import { AppError } from '../../src/core/errors.js';
+import { type Commune, findCommuneById, registerCommune } from '../../src/core/tenancy/index.js';
 import type { Database } from '../../src/db/database.js';
 
 /**
@@ -27,4 +30,40 @@ export async function insertTestCommune(
   const commune = await findCommuneById(db, row.id);
   if (!commune) throw new Error(`commune ${insee} not found after its insertion`);
   return commune;
+}
+
+/** A commune registered as the platform does it (no host), by the system at `now`. */
+export function registerTestCommune(db: Database, now: Date, insee: string, nom: string): Promise<Commune> {
+  return registerCommune(
+    { db, now: () => now, log: pino({ level: 'silent' }), actor: systemActor('test') },
+    {
+      insee,
+      nom,
+      slug: nom,
+      population: 100,
+      departement: '62',
+      siren: null,
+      siret: null,
+      epci: null,
+      info: {},
+      theme: {},
+      isDemo: false,
+      hosts: [],
+    },
+  );
+}
+
+/** Communes « a » and « b », for the tests that one cannot read or change the other's rows. */
+export async function registerCommunesAB(db: Database, now: Date): Promise<{ a: Commune; b: Commune }> {
+  return { a: await registerTestCommune(db, now, '62001', 'a'), b: await registerTestCommune(db, now, '62002', 'b') };
+}
+
+/** How an action ends: 'ok', the code of the AppError it throws, or the text of another error. */
+export async function outcome(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    return e instanceof AppError ? e.code : String(e);
+  }
 }

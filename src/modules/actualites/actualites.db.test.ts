@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import pino from 'pino';
+import { outcome, registerCommunesAB } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import { listAuditEvents } from '../../core/audit/index.js';
 import { createUser, grantRole } from '../../core/auth/index.js';
 import { searchDocuments } from '../../core/content/index.js';
 import { type Actor, type CommuneCtx, systemActor } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import { getPublishedActualite, latestActualites, publishedActualitesPage } from './actualites.public.js';
 import type { ActualiteInput } from './actualites.schemas.js';
 import * as service from './actualites.service.js';
@@ -36,37 +36,13 @@ describeEachEngine('actualités', (engine) => {
     imageAlt: '',
     ...over,
   });
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (e) {
-      return e instanceof AppError ? e.code : String(e);
-    }
-  };
   const found = async (commune: Commune, q: string) =>
     (await searchDocuments(t.db, commune.id, q, now)).map((h) => h.url);
 
   before(async () => {
     t = await createTestDb(engine);
     const platform = { db: t.db, now: () => now, log, actor: systemActor('test') };
-    const mk = (insee: string, nom: string) =>
-      registerCommune(platform, {
-        insee,
-        nom,
-        slug: nom,
-        population: 100,
-        departement: '62',
-        siren: null,
-        siret: null,
-        epci: null,
-        info: {},
-        theme: {},
-        isDemo: false,
-        hosts: [],
-      });
-    a = await mk('62001', 'a');
-    b = await mk('62002', 'b');
+    ({ a, b } = await registerCommunesAB(t.db, now));
     const userId = await createUser(platform, { email: 'nathalie@exemple.fr', displayName: 'Nathalie Dupont' });
     await grantRole({ ...platform, commune: a }, userId, 'secretaire');
     secretaire = { kind: 'user', userId, displayName: 'Nathalie Dupont', isOperator: false, role: 'secretaire' };
@@ -86,7 +62,7 @@ describeEachEngine('actualités', (engine) => {
     assert.equal(edited.title, 'Colis de Noël');
     assert.equal(edited.status, 'brouillon');
     assert.equal(
-      await code(service.updateActualite(ctx(a), third, input({ slug: 'colis-de-noel' }))),
+      await outcome(service.updateActualite(ctx(a), third, input({ slug: 'colis-de-noel' }))),
       'Conflict',
       'une adresse saisie déjà prise est refusée',
     );
@@ -113,7 +89,7 @@ describeEachEngine('actualités', (engine) => {
   it('ne montre jamais un brouillon au public, ni dans la liste, ni dans la recherche', async () => {
     const id = await service.createActualite(ctx(a), input({ title: 'Projet secret de lotissement' }));
     const { slug } = await service.getActualiteForEdit(ctx(a), id);
-    assert.equal(await code(getPublishedActualite(ctx(a), now, slug)), 'NotFound');
+    assert.equal(await outcome(getPublishedActualite(ctx(a), now, slug)), 'NotFound');
     assert.ok(!(await latestActualites(ctx(a), now, 50)).some((x) => x.id === id));
     assert.deepEqual(await found(a, 'lotissement'), []);
   });
@@ -128,7 +104,7 @@ describeEachEngine('actualités', (engine) => {
       .where('id', '=', a.id)
       .executeTakeFirstOrThrow();
     assert.equal(
-      await code(service.changeActualitePublication(ctx(a), id, 'programmer', new Date('2026-11-01T00:00:00Z'))),
+      await outcome(service.changeActualitePublication(ctx(a), id, 'programmer', new Date('2026-11-01T00:00:00Z'))),
       'Invalid',
       'une date passée est refusée',
     );
@@ -148,10 +124,10 @@ describeEachEngine('actualités', (engine) => {
       .executeTakeFirst();
     assert.ok(job, 'le changement programmé est annoncé au cache des pages');
 
-    assert.equal(await code(getPublishedActualite(ctx(a), now, slug)), 'NotFound');
+    assert.equal(await outcome(getPublishedActualite(ctx(a), now, slug)), 'NotFound');
     assert.deepEqual(await found(a, 'producteurs'), []);
     const justBefore = new Date(at.getTime() - 1000);
-    assert.equal(await code(getPublishedActualite(ctx(a), justBefore, slug)), 'NotFound');
+    assert.equal(await outcome(getPublishedActualite(ctx(a), justBefore, slug)), 'NotFound');
     assert.equal((await getPublishedActualite(ctx(a), at, slug)).id, id);
     assert.deepEqual(
       (await searchDocuments(t.db, a.id, 'producteurs', at)).map((h) => h.url),
@@ -167,10 +143,10 @@ describeEachEngine('actualités', (engine) => {
     const published = await getPublishedActualite(ctx(a), now, slug);
     assert.equal(published.publishAt, now.toISOString());
     assert.deepEqual(await found(a, 'collecte'), [`/actualites/${slug}`]);
-    assert.equal(await code(service.changeActualitePublication(ctx(a), id, 'publier')), 'InvalidTransition');
+    assert.equal(await outcome(service.changeActualitePublication(ctx(a), id, 'publier')), 'InvalidTransition');
 
     await service.changeActualitePublication(ctx(a), id, 'retirer');
-    assert.equal(await code(getPublishedActualite(ctx(a), now, slug)), 'NotFound');
+    assert.equal(await outcome(getPublishedActualite(ctx(a), now, slug)), 'NotFound');
     assert.deepEqual(await found(a, 'collecte'), []);
 
     const later = now;
@@ -204,7 +180,7 @@ describeEachEngine('actualités', (engine) => {
     await service.restoreActualiteRevision(ctx(a), id, first.id);
     assert.match((await service.getActualiteForEdit(ctx(a), id)).bodyHtml, /Version 1/);
     assert.equal((await service.actualiteRevisions(ctx(a), id)).length, 3);
-    assert.equal(await code(service.restoreActualiteRevision(ctx(a), id, 999_999)), 'NotFound');
+    assert.equal(await outcome(service.restoreActualiteRevision(ctx(a), id, 999_999)), 'NotFound');
   });
 
   it('liste le public par pages de dix, la plus récente d’abord', async () => {
@@ -225,7 +201,7 @@ describeEachEngine('actualités', (engine) => {
       p2.items.map((x) => x.title),
       ['Nouvelle 0', 'Première'],
     );
-    assert.equal(await code(publishedActualitesPage(ctx(b), now, 3)), 'NotFound');
+    assert.equal(await outcome(publishedActualitesPage(ctx(b), now, 3)), 'NotFound');
   });
 
   it('supprime une actualité : elle quitte le site et la recherche', async () => {
@@ -233,8 +209,8 @@ describeEachEngine('actualités', (engine) => {
     const { slug } = await service.getActualiteForEdit(ctx(a), id);
     await service.changeActualitePublication(ctx(a), id, 'publier');
     await service.deleteActualite(ctx(a), id);
-    assert.equal(await code(service.getActualiteForEdit(ctx(a), id)), 'NotFound');
-    assert.equal(await code(getPublishedActualite(ctx(a), now, slug)), 'NotFound');
+    assert.equal(await outcome(service.getActualiteForEdit(ctx(a), id)), 'NotFound');
+    assert.equal(await outcome(getPublishedActualite(ctx(a), now, slug)), 'NotFound');
     assert.deepEqual(await found(a, 'soupe'), []);
   });
 
@@ -250,11 +226,11 @@ describeEachEngine('actualités', (engine) => {
       () => service.actualiteRevisions(ctx(b), id),
       () => getPublishedActualite(ctx(b), now, slug),
     ]) {
-      assert.equal(await code(attempt()), 'NotFound');
+      assert.equal(await outcome(attempt()), 'NotFound');
     }
     const revision = (await service.actualiteRevisions(ctx(a), id))[0];
     assert.ok(revision);
-    assert.equal(await code(service.restoreActualiteRevision(ctx(b), id, revision.id)), 'NotFound');
+    assert.equal(await outcome(service.restoreActualiteRevision(ctx(b), id, revision.id)), 'NotFound');
     const still = await service.getActualiteForEdit(ctx(a), id);
     assert.equal(still.title, 'Vœux du maire');
     assert.equal(still.status, 'publie');
@@ -263,7 +239,7 @@ describeEachEngine('actualités', (engine) => {
 
   it('refuse l’écriture à un élu', async () => {
     const elu: Actor = { kind: 'user', userId: 1, displayName: 'Claire', isOperator: false, role: 'elu' };
-    assert.equal(await code(service.createActualite(ctx(a, elu), input())), 'Forbidden');
-    assert.equal(await code(service.listActualitesForAdmin(ctx(a, elu))), 'Forbidden');
+    assert.equal(await outcome(service.createActualite(ctx(a, elu), input())), 'Forbidden');
+    assert.equal(await outcome(service.listActualitesForAdmin(ctx(a, elu))), 'Forbidden');
   });
 });

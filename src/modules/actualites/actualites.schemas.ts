@@ -1,46 +1,31 @@
-import { z } from 'zod';
-import { sanitizeRichText } from '../../core/content/index.js';
-import { slugProblem } from '../../core/content/slug.rules.js';
-import { requiredText } from '../../core/http/fields.js';
+import type { z } from 'zod';
+import {
+  optionalText,
+  PUBLISHABLE_FIELD_LABELS,
+  publishableFormSchema,
+  richTextField,
+} from '../../core/content/publishable.schema.js';
 import { isMediaUrl } from './actualites.rules.js';
 
 export const ACTUALITE_FIELD_LABELS: Record<string, string> = {
-  title: 'Titre',
-  slug: 'Adresse de la page',
+  ...PUBLISHABLE_FIELD_LABELS,
   chapo: 'Chapô',
   body: 'Texte',
   imageUrl: 'Adresse de l’image',
   imageAlt: 'Description de l’image',
 };
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} ne doit pas dépasser ${max} caractères.` })
-    .optional()
-    .transform((v) => v ?? '');
-
 /** The actualité form. An empty address is made from the title. */
-export const actualiteSchema = z
-  .object({
-    title: requiredText('Le titre', 200),
-    slug: optionalText('L’adresse', 200),
+export const actualiteSchema = publishableFormSchema(
+  {
     chapo: optionalText('Le chapô', 600),
-    body: z
-      .string()
-      .max(200_000, { message: 'Le texte est trop long.' })
-      .optional()
-      .transform((v) => v ?? ''),
+    body: richTextField('Le texte est trop long.'),
     imageUrl: optionalText('L’adresse de l’image', 300),
     imageAlt: optionalText('La description de l’image', 250),
-  })
+  },
+  { field: 'body', missing: 'Le texte de l’actualité est obligatoire.' },
+)
   .superRefine((v, ctx) => {
-    const slug = v.slug && slugProblem(v.slug);
-    if (slug) ctx.addIssue({ code: 'custom', path: ['slug'], message: slug });
-    if (sanitizeRichText(v.body) === '') {
-      ctx.addIssue({ code: 'custom', path: ['body'], message: 'Le texte de l’actualité est obligatoire.' });
-    }
     if (v.imageUrl && !isMediaUrl(v.imageUrl)) {
       ctx.addIssue({
         code: 'custom',

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import pino from 'pino';
+import { outcome, registerCommunesAB } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import { listAuditEvents } from '../../core/audit/index.js';
 import { searchDocuments } from '../../core/content/index.js';
 import { type Actor, type CommuneCtx, systemActor } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import { getPublishedEvenement, upcomingEvenements } from './agenda.public.js';
 import type { EvenementInput } from './agenda.schemas.js';
 import * as service from './agenda.service.js';
@@ -37,14 +37,6 @@ describeEachEngine('agenda', (engine) => {
     adresse: 'Rue du Marais',
     ...over,
   });
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (e) {
-      return e instanceof AppError ? e.code : String(e);
-    }
-  };
   const found = async (commune: Commune, q: string, at = now) =>
     (await searchDocuments(t.db, commune.id, q, at)).map((h) => h.url);
   const publish = async (commune: Commune, over: Partial<EvenementInput> = {}) => {
@@ -55,26 +47,7 @@ describeEachEngine('agenda', (engine) => {
 
   before(async () => {
     t = await createTestDb(engine);
-    const mk = (insee: string, nom: string) =>
-      registerCommune(
-        { db: t.db, now: () => now, log, actor: systemActor('test') },
-        {
-          insee,
-          nom,
-          slug: nom,
-          population: 100,
-          departement: '62',
-          siren: null,
-          siret: null,
-          epci: null,
-          info: {},
-          theme: {},
-          isDemo: false,
-          hosts: [],
-        },
-      );
-    a = await mk('62001', 'a');
-    b = await mk('62002', 'b');
+    ({ a, b } = await registerCommunesAB(t.db, now));
   });
   after(() => t.destroy());
 
@@ -90,13 +63,13 @@ describeEachEngine('agenda', (engine) => {
     assert.equal(e.allDay, true);
     assert.equal(e.startsAt, '2026-12-12T13:00:00.000Z');
     assert.equal(e.status, 'brouillon');
-    assert.equal(await code(service.updateEvenement(ctx(a), id, input({ slug: 'brocante' }))), 'Conflict');
+    assert.equal(await outcome(service.updateEvenement(ctx(a), id, input({ slug: 'brocante' }))), 'Conflict');
   });
 
   it('ne montre jamais un brouillon : ni agenda, ni page, ni recherche', async () => {
     const id = await service.createEvenement(ctx(a), input({ title: 'Réunion confidentielle' }));
     const { slug } = await service.getEvenementForEdit(ctx(a), id);
-    assert.equal(await code(getPublishedEvenement(ctx(a), now, slug)), 'NotFound');
+    assert.equal(await outcome(getPublishedEvenement(ctx(a), now, slug)), 'NotFound');
     assert.ok(!(await upcomingEvenements(ctx(a), now)).some((e) => e.id === id));
     assert.deepEqual(await found(a, 'confidentielle'), []);
   });
@@ -106,7 +79,7 @@ describeEachEngine('agenda', (engine) => {
     const { slug } = await service.getEvenementForEdit(ctx(a), id);
     const at = new Date('2026-12-01T07:00:00Z');
     await service.changeEvenementPublication(ctx(a), id, 'programmer', at);
-    assert.equal(await code(getPublishedEvenement(ctx(a), now, slug)), 'NotFound');
+    assert.equal(await outcome(getPublishedEvenement(ctx(a), now, slug)), 'NotFound');
     assert.deepEqual(await found(a, 'noel'), []);
     assert.equal((await getPublishedEvenement(ctx(a), at, slug)).id, id);
     assert.ok((await upcomingEvenements(ctx(a), at)).some((e) => e.id === id));
@@ -160,10 +133,10 @@ describeEachEngine('agenda', (engine) => {
   it('retire, supprime et journalise chaque changement', async () => {
     const { id, slug } = await publish(a, { title: 'Fête de la musique' });
     await service.changeEvenementPublication(ctx(a), id, 'retirer');
-    assert.equal(await code(getPublishedEvenement(ctx(a), now, slug)), 'NotFound');
+    assert.equal(await outcome(getPublishedEvenement(ctx(a), now, slug)), 'NotFound');
     assert.deepEqual(await found(a, 'musique'), []);
     await service.deleteEvenement(ctx(a), id);
-    assert.equal(await code(service.getEvenementForEdit(ctx(a), id)), 'NotFound');
+    assert.equal(await outcome(service.getEvenementForEdit(ctx(a), id)), 'NotFound');
     const actions = (await listAuditEvents(t.db, a.id, 200))
       .filter((e) => e.objectType === 'evenement' && e.objectId === String(id))
       .map((e) => e.action)
@@ -199,7 +172,7 @@ describeEachEngine('agenda', (engine) => {
       () => service.evenementRevisions(ctx(b), id),
       () => getPublishedEvenement(ctx(b), now, slug),
     ]) {
-      assert.equal(await code(attempt()), 'NotFound');
+      assert.equal(await outcome(attempt()), 'NotFound');
     }
     const e = await service.getEvenementForEdit(ctx(a), id);
     assert.equal(e.title, 'Conseil municipal');
@@ -209,8 +182,8 @@ describeEachEngine('agenda', (engine) => {
 
   it('refuse l’écriture à un élu et l’accepte d’une secrétaire', async () => {
     const elu: Actor = { ...actor, role: 'elu' };
-    assert.equal(await code(service.createEvenement(ctx(a, elu), input())), 'Forbidden');
-    assert.equal(await code(service.listEvenementsForAdmin(ctx(a, elu))), 'Forbidden');
+    assert.equal(await outcome(service.createEvenement(ctx(a, elu), input())), 'Forbidden');
+    assert.equal(await outcome(service.listEvenementsForAdmin(ctx(a, elu))), 'Forbidden');
     assert.ok((await service.listEvenementsForAdmin(ctx(a, actor))).length > 0);
   });
 });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import pino from 'pino';
+import { outcome, registerCommunesAB } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import { listAuditEvents } from '../../core/audit/index.js';
 import { type Actor, systemActor } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import type { WeekDayInput } from './cantine.schemas.js';
 import { copyPreviousWeek, getWeek, saveWeek } from './menus.service.js';
 import { getPlat, updatePlat } from './plats.service.js';
@@ -51,37 +51,10 @@ describeEachEngine('menus de la cantine', (engine) => {
     actor,
     commune,
   });
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (e) {
-      return e instanceof AppError ? e.code : String(e);
-    }
-  };
 
   before(async () => {
     t = await createTestDb(engine);
-    const mk = (insee: string, nom: string) =>
-      registerCommune(
-        { db: t.db, now: () => now, log, actor: systemActor('test') },
-        {
-          insee,
-          nom,
-          slug: nom,
-          population: 100,
-          departement: '62',
-          siren: null,
-          siret: null,
-          epci: null,
-          info: {},
-          theme: {},
-          isDemo: false,
-          hosts: [],
-        },
-      );
-    a = await mk('62001', 'a');
-    b = await mk('62002', 'b');
+    ({ a, b } = await registerCommunesAB(t.db, now));
   });
   after(() => t.destroy());
 
@@ -218,11 +191,11 @@ describeEachEngine('menus de la cantine', (engine) => {
   });
 
   it('refuse deux restaurants du même nom et la suppression d’un restaurant qui a des menus', async () => {
-    assert.equal(await code(createRestaurant(ctx(a), restaurantInput('ÉCOLE DU CENTRE'))), 'Conflict');
+    assert.equal(await outcome(createRestaurant(ctx(a), restaurantInput('ÉCOLE DU CENTRE'))), 'Conflict');
     const [first] = (await publicWeek(ctx(a), W48)).restaurants;
-    assert.equal(await code(deleteRestaurant(ctx(a), first?.restaurant.id ?? 0)), 'Conflict');
+    assert.equal(await outcome(deleteRestaurant(ctx(a), first?.restaurant.id ?? 0)), 'Conflict');
     const empty = await createRestaurant(ctx(a), restaurantInput('Restaurant vide'));
-    assert.equal(await code(deleteRestaurant(ctx(a), empty)), 'ok');
+    assert.equal(await outcome(deleteRestaurant(ctx(a), empty)), 'ok');
   });
 
   it('importe tout ou rien : une ligne fautive et rien ne change', async () => {
@@ -247,9 +220,9 @@ describeEachEngine('menus de la cantine', (engine) => {
   it('réserve la saisie aux agents de la mairie, pas aux élus', async () => {
     const elu: Actor = { kind: 'user', userId: 1, displayName: 'Élu', isOperator: false, role: 'elu' };
     const agent: Actor = { ...elu, role: 'agent' };
-    assert.equal(await code(createRestaurant(ctx(a, elu), restaurantInput('Par un élu'))), 'Forbidden');
-    assert.equal(await code(getWeek(ctx(a, elu), 1, W48)), 'Forbidden');
-    assert.equal(await code(createRestaurant(ctx(a, agent), restaurantInput('Par un agent'))), 'ok');
+    assert.equal(await outcome(createRestaurant(ctx(a, elu), restaurantInput('Par un élu'))), 'Forbidden');
+    assert.equal(await outcome(getWeek(ctx(a, elu), 1, W48)), 'Forbidden');
+    assert.equal(await outcome(createRestaurant(ctx(a, agent), restaurantInput('Par un agent'))), 'ok');
   });
 
   it('isole les communes : B ne voit ni ne change les restaurants, menus et plats de A', async () => {
@@ -257,15 +230,17 @@ describeEachEngine('menus de la cantine', (engine) => {
     const id = first?.restaurant.id ?? 0;
     const platId = first?.days[0]?.menus[0]?.plats[0]?.id ?? 0;
     assert.ok(id > 0 && platId > 0);
-    assert.equal(await code(getRestaurant(ctx(b), id)), 'NotFound');
-    assert.equal(await code(updateRestaurant(ctx(b), id, restaurantInput('Volé'))), 'NotFound');
-    assert.equal(await code(deleteRestaurant(ctx(b), id)), 'NotFound');
-    assert.equal(await code(getWeek(ctx(b), id, W48)), 'NotFound');
-    assert.equal(await code(saveWeek(ctx(b), id, W48, [day(1, [['plat', 'Intrus']])])), 'NotFound');
-    assert.equal(await code(copyPreviousWeek(ctx(b), id, W49)), 'NotFound');
-    assert.equal(await code(getPlat(ctx(b), platId)), 'NotFound');
+    assert.equal(await outcome(getRestaurant(ctx(b), id)), 'NotFound');
+    assert.equal(await outcome(updateRestaurant(ctx(b), id, restaurantInput('Volé'))), 'NotFound');
+    assert.equal(await outcome(deleteRestaurant(ctx(b), id)), 'NotFound');
+    assert.equal(await outcome(getWeek(ctx(b), id, W48)), 'NotFound');
+    assert.equal(await outcome(saveWeek(ctx(b), id, W48, [day(1, [['plat', 'Intrus']])])), 'NotFound');
+    assert.equal(await outcome(copyPreviousWeek(ctx(b), id, W49)), 'NotFound');
+    assert.equal(await outcome(getPlat(ctx(b), platId)), 'NotFound');
     assert.equal(
-      await code(updatePlat(ctx(b), platId, { nom: 'X', type: 'plat', allergenes: [], labels: [], vegetarien: false })),
+      await outcome(
+        updatePlat(ctx(b), platId, { nom: 'X', type: 'plat', allergenes: [], labels: [], vegetarien: false }),
+      ),
       'NotFound',
     );
     assert.deepEqual((await publicWeek(ctx(b), W48)).restaurants, []);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import pino from 'pino';
+import { outcome, registerCommunesAB } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
 import { systemActor } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import { adminPageTree, deletePage, pageRevisions, restorePageRevision, savePage } from './pages.service.js';
 import { getPublishedPage, publishedPageTree } from './site.service.js';
 
@@ -20,61 +20,33 @@ describeEachEngine('pages du site', (engine) => {
 
   before(async () => {
     t = await createTestDb(engine);
-    const mk = (insee: string, nom: string) =>
-      registerCommune(
-        { db: t.db, now: () => now, log, actor: systemActor('test') },
-        {
-          insee,
-          nom,
-          slug: nom,
-          population: 100,
-          departement: '62',
-          siren: null,
-          siret: null,
-          epci: null,
-          info: {},
-          theme: {},
-          isDemo: false,
-          hosts: [],
-        },
-      );
-    a = await mk('62001', 'a');
-    b = await mk('62002', 'b');
+    ({ a, b } = await registerCommunesAB(t.db, now));
   });
   after(() => t.destroy());
-
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (e) {
-      return e instanceof AppError ? e.code : String(e);
-    }
-  };
 
   it('crée une arborescence de trois niveaux au plus et refuse les adresses réservées', async () => {
     const mairie = await savePage(ctx(a), null, { ...base, parentId: null, slug: 'mairie', title: 'Mairie' });
     const elus = await savePage(ctx(a), null, { ...base, parentId: mairie, slug: 'elus', title: 'Élus' });
     const maire = await savePage(ctx(a), null, { ...base, parentId: elus, slug: 'maire', title: 'Le maire' });
     assert.equal(
-      await code(savePage(ctx(a), null, { ...base, parentId: maire, slug: 'trop', title: 'Trop' })),
+      await outcome(savePage(ctx(a), null, { ...base, parentId: maire, slug: 'trop', title: 'Trop' })),
       'Invalid',
     );
     assert.equal(
-      await code(savePage(ctx(a), null, { ...base, parentId: null, slug: 'actualites', title: 'X' })),
+      await outcome(savePage(ctx(a), null, { ...base, parentId: null, slug: 'actualites', title: 'X' })),
       'Invalid',
     );
     assert.equal(
-      await code(savePage(ctx(a), null, { ...base, parentId: null, slug: 'Mairie!', title: 'X' })),
+      await outcome(savePage(ctx(a), null, { ...base, parentId: null, slug: 'Mairie!', title: 'X' })),
       'Invalid',
     );
     assert.equal(
-      await code(savePage(ctx(a), null, { ...base, parentId: null, slug: 'mairie', title: 'Doublon' })),
+      await outcome(savePage(ctx(a), null, { ...base, parentId: null, slug: 'mairie', title: 'Doublon' })),
       'Conflict',
     );
     assert.equal((await getPublishedPage(ctx(a), 'mairie/elus/maire')).ancestors.length, 2);
     assert.equal(
-      await code(savePage(ctx(a), mairie, { ...base, parentId: maire, slug: 'mairie', title: 'Mairie' })),
+      await outcome(savePage(ctx(a), mairie, { ...base, parentId: maire, slug: 'mairie', title: 'Mairie' })),
       'Invalid',
     );
   });
@@ -85,7 +57,7 @@ describeEachEngine('pages du site', (engine) => {
     assert.ok(mairie);
     await savePage(ctx(a), mairie.page.id, { ...base, parentId: null, slug: 'la-mairie', title: 'Mairie' });
     assert.equal((await getPublishedPage(ctx(a), 'la-mairie/elus/maire')).page.title, 'Le maire');
-    assert.equal(await code(getPublishedPage(ctx(a), 'mairie/elus')), 'NotFound');
+    assert.equal(await outcome(getPublishedPage(ctx(a), 'mairie/elus')), 'NotFound');
   });
 
   it('nettoie le texte enregistré', async () => {
@@ -118,8 +90,8 @@ describeEachEngine('pages du site', (engine) => {
       title: 'Plus tard',
       publishAt: new Date('2026-12-01T08:00:00Z'),
     });
-    assert.equal(await code(getPublishedPage(ctx(a), 'brouillon')), 'NotFound');
-    assert.equal(await code(getPublishedPage(ctx(a), 'plus-tard')), 'NotFound');
+    assert.equal(await outcome(getPublishedPage(ctx(a), 'brouillon')), 'NotFound');
+    assert.equal(await outcome(getPublishedPage(ctx(a), 'plus-tard')), 'NotFound');
     const job = await t.db.selectFrom('job').select('run_at').where('name', '=', 'content.change').executeTakeFirst();
     assert.equal(job?.run_at, '2026-12-01T08:00:00.000Z', 'the cache learns when the page appears');
     now = new Date('2026-12-01T08:00:00Z');
@@ -143,11 +115,11 @@ describeEachEngine('pages du site', (engine) => {
     const tree = await adminPageTree(ctx(a));
     const parent = tree.find((n) => n.page.slug === 'la-mairie');
     assert.ok(parent);
-    assert.equal(await code(deletePage(ctx(a), parent.page.id)), 'Conflict');
+    assert.equal(await outcome(deletePage(ctx(a), parent.page.id)), 'Conflict');
     const leaf = tree.find((n) => n.page.slug === 'xss');
     assert.ok(leaf);
     await deletePage(ctx(a), leaf.page.id);
-    assert.equal(await code(getPublishedPage(ctx(a), 'xss')), 'NotFound');
+    assert.equal(await outcome(getPublishedPage(ctx(a), 'xss')), 'NotFound');
   });
 
   it('n’ouvre jamais les pages d’une commune à une autre', async () => {
@@ -155,12 +127,12 @@ describeEachEngine('pages du site', (engine) => {
     const id = tree[0]?.page.id;
     assert.ok(id);
     assert.equal(
-      await code(savePage(ctx(b), id, { ...base, parentId: null, slug: 'pirate', title: 'Pirate' })),
+      await outcome(savePage(ctx(b), id, { ...base, parentId: null, slug: 'pirate', title: 'Pirate' })),
       'NotFound',
     );
-    assert.equal(await code(deletePage(ctx(b), id)), 'NotFound');
-    assert.equal(await code(pageRevisions(ctx(b), id)), 'NotFound');
-    assert.equal(await code(getPublishedPage(ctx(b), 'la-mairie')), 'NotFound');
+    assert.equal(await outcome(deletePage(ctx(b), id)), 'NotFound');
+    assert.equal(await outcome(pageRevisions(ctx(b), id)), 'NotFound');
+    assert.equal(await outcome(getPublishedPage(ctx(b), 'la-mairie')), 'NotFound');
     assert.deepEqual(await adminPageTree(ctx(b)), []);
   });
 });

@@ -1,9 +1,10 @@
-import { Notice } from '../../../ui/form.js';
+import { SectionBreadcrumb } from '../../../ui/breadcrumb.js';
+import { PreviewNotice } from '../../../ui/content-admin.js';
+import { Pagination } from '../../../ui/pagination.js';
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
 import type { ActualitesPage } from '../actualites.public.js';
 import type { Actualite } from '../actualites.repo.js';
 import { summaryOf } from '../actualites.rules.js';
-import { Pagination } from './pagination.js';
 
 const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
@@ -11,25 +12,7 @@ const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Eur
 export const formatDay = (iso: string): string => DAY.format(new Date(iso));
 
 function Crumbs({ current }: { current?: string }) {
-  return (
-    <nav aria-label="Fil d’Ariane" class="breadcrumb">
-      <ol>
-        <li>
-          <a href="/">Accueil</a>
-        </li>
-        {current ? (
-          <>
-            <li>
-              <a href="/actualites">Actualités</a>
-            </li>
-            <li aria-current="page">{current}</li>
-          </>
-        ) : (
-          <li aria-current="page">Actualités</li>
-        )}
-      </ol>
-    </nav>
-  );
+  return <SectionBreadcrumb section={{ href: '/actualites', label: 'Actualités' }} current={current} />;
 }
 
 /** One actualité in a list: title (link), date, summary. */
@@ -86,7 +69,11 @@ export function ActualitesListPage({ shell, list }: { shell: PublicShell; list: 
             ))}
           </ul>
         )}
-        <Pagination page={list.page} pageCount={list.pageCount} basePath="/actualites" />
+        <Pagination
+          page={list.page}
+          pageCount={list.pageCount}
+          href={(n) => (n === 1 ? '/actualites' : `/actualites?page=${n}`)}
+        />
       </div>
     </PublicLayout>
   );
@@ -121,12 +108,7 @@ export function ActualitePage({ shell, a, publicUrl, preview }: ActualiteView) {
     >
       <article class="container prose">
         <Crumbs current={a.title} />
-        {preview && (
-          <Notice kind="info">
-            <strong>Aperçu</strong> : voici la version enregistrée, telle que le public la verra (état :{' '}
-            {preview.stateLabel}). <a href={preview.editHref}>Revenir au formulaire</a>
-          </Notice>
-        )}
+        {preview && <PreviewNotice {...preview} />}
         <h1>{a.title}</h1>
         <p class="muted">
           {a.publishAt ? (

@@ -1,5 +1,7 @@
 import { excerpt, richTextToPlain } from '../../../core/content/index.js';
 import { PARIS_TZ } from '../../../core/paris-time.js';
+import { SectionBreadcrumb } from '../../../ui/breadcrumb.js';
+import { PreviewNotice } from '../../../ui/content-admin.js';
 import { Notice } from '../../../ui/form.js';
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
 import type { Evenement } from '../agenda.repo.js';
@@ -15,25 +17,7 @@ const ICS_ALTERNATE = (nom: string) => ({
 });
 
 function Crumbs({ current }: { current?: string }) {
-  return (
-    <nav aria-label="Fil d’Ariane" class="breadcrumb">
-      <ol>
-        <li>
-          <a href="/">Accueil</a>
-        </li>
-        {current ? (
-          <>
-            <li>
-              <a href="/agenda">Agenda</a>
-            </li>
-            <li aria-current="page">{current}</li>
-          </>
-        ) : (
-          <li aria-current="page">Agenda</li>
-        )}
-      </ol>
-    </nav>
-  );
+  return <SectionBreadcrumb section={{ href: '/agenda', label: 'Agenda' }} current={current} />;
 }
 
 /** One event in a list: a calendar leaf, the title (link), when and where. */
@@ -125,12 +109,7 @@ export function EvenementPage({ shell, e, now, publicUrl, preview }: EvenementVi
     >
       <article class="container prose">
         <Crumbs current={e.title} />
-        {preview && (
-          <Notice kind="info">
-            <strong>Aperçu</strong> : voici la version enregistrée, telle que le public la verra (état :{' '}
-            {preview.stateLabel}). <a href={preview.editHref}>Revenir au formulaire</a>
-          </Notice>
-        )}
+        {preview && <PreviewNotice {...preview} />}
         <h1>{e.title}</h1>
         {over && <Notice kind="info">Cet événement est terminé.</Notice>}
         <dl class="event-facts">

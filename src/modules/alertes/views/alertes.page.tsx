@@ -1,28 +1,9 @@
+import { Breadcrumb } from '../../../ui/breadcrumb.js';
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
 import { formatPeriod } from '../alertes.format.js';
 import type { Alerte } from '../alertes.repo.js';
 import { KIND_LABELS, TIMING_LABELS, timingOf } from '../alertes.rules.js';
 import { AlerteCard, capitalize, PlainText, SeverityBadge } from './blocks.js';
-
-function Breadcrumb({ items }: { items: { href?: string; label: string }[] }) {
-  return (
-    <nav aria-label="Fil d’Ariane" class="breadcrumb">
-      <ol>
-        {items.map((item, i) =>
-          item.href ? (
-            <li key={i}>
-              <a href={item.href}>{item.label}</a>
-            </li>
-          ) : (
-            <li key={i} aria-current="page">
-              {item.label}
-            </li>
-          ),
-        )}
-      </ol>
-    </nav>
-  );
-}
 
 function SubscribeLink() {
   return (

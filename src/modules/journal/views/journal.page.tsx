@@ -2,6 +2,7 @@ import type { JournalEntry } from '../../../core/audit/index.js';
 import { AdminLayout, type AdminShell } from '../../../ui/admin-layout.js';
 import { ErrorSummary, type Errors, SelectField, TextField } from '../../../ui/form.js';
 import { formatDateTime } from '../../../ui/format.js';
+import { Pagination } from '../../../ui/pagination.js';
 import { ACTION_LABELS, actionLabel, pageCount } from '../journal.rules.js';
 
 const GROUPS = [
@@ -19,37 +20,6 @@ const OBJECTS = [
   { value: 'export', label: 'Export' },
   { value: 'security_policy', label: 'Règles de sécurité' },
 ];
-
-function Pagination({ page, total, query }: { page: number; total: number; query: string }) {
-  const count = pageCount(total);
-  if (count <= 1) return null;
-  const href = (n: number) => `/admin/journal?${query ? `${query}&` : ''}page=${n}`;
-  return (
-    <nav class="pagination" aria-label="Pagination du journal">
-      <ul class="pagination__list">
-        {page > 1 && (
-          <li>
-            <a class="pagination__link" href={href(page - 1)} rel="prev">
-              <span aria-hidden="true">← </span>Page précédente
-            </a>
-          </li>
-        )}
-        <li>
-          <span class="pagination__link" aria-current="page">
-            Page {page} sur {count}
-          </span>
-        </li>
-        {page < count && (
-          <li>
-            <a class="pagination__link" href={href(page + 1)} rel="next">
-              Page suivante<span aria-hidden="true"> →</span>
-            </a>
-          </li>
-        )}
-      </ul>
-    </nav>
-  );
-}
 
 function describeObject(e: JournalEntry): string {
   if (!e.objectType) return '';
@@ -145,7 +115,13 @@ export function JournalPage(v: {
           </table>
         </section>
       )}
-      <Pagination page={v.page} total={v.total} query={v.query} />
+      <Pagination
+        page={v.page}
+        pageCount={pageCount(v.total)}
+        href={(n) => `/admin/journal?${v.query ? `${v.query}&` : ''}page=${n}`}
+        label="Pagination du journal"
+        numbered={false}
+      />
     </AdminLayout>
   );
 }
