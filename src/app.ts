@@ -25,6 +25,7 @@ import { comptesModule } from './modules/comptes/index.js';
 import { conseilModule } from './modules/conseil/index.js';
 import { courrielsModule } from './modules/courriels/index.js';
 import { demarchesModule } from './modules/demarches/index.js';
+import { donneesModule } from './modules/donnees/index.js';
 import { importWordpressModule } from './modules/import-wordpress/index.js';
 import { journalModule } from './modules/journal/index.js';
 import { mediasModule } from './modules/medias/index.js';
@@ -56,6 +57,7 @@ export const MODULES: readonly ClocherModule[] = [
   importWordpressModule,
   actesModule,
   conseilModule,
+  donneesModule,
   rgpdModule,
   sauvegardesModule,
 ];

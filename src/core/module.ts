@@ -25,12 +25,44 @@ export interface ClocherModule {
   adminEntries?: (actor: Actor) => AdminEntry[];
   /** Blocks of the back-office dashboard for the signed-in actor (what awaits them), placed by `order`. */
   dashboardSections?: (ctx: CommuneCtx) => Promise<HomeSection[]>;
+  /** The open datasets the module publishes for the commune (listed on /donnees and in its catalogue). */
+  datasets?: (ctx: DatasetsCtx) => Promise<Dataset[]>;
 }
 
 export interface PublicContentCtx {
   db: Database;
   commune: Commune;
   now: Date;
+}
+
+/** What a module's `datasets` hook is given: the links it writes start with `baseUrl`. */
+export interface DatasetsCtx extends PublicContentCtx {
+  /** Origin the commune's site is served on, as the visitor reached it ("https://www.commune.fr"). */
+  baseUrl: string;
+}
+
+/** An open dataset of the commune, as the SCDL catalogue describes it. */
+export interface Dataset {
+  /** Stable identifier in the catalogue ("deliberations"). */
+  id: string;
+  titre: string;
+  description: string;
+  /** Theme of the catalogue ("Administration", "Éducation"…). */
+  theme: string;
+  /** YYYY-MM-DD: first and last day the data covers, first and last publication. */
+  debut: string;
+  fin: string;
+  publie: string;
+  majLe: string;
+  motsCles: string[];
+  /** Number of files of the dataset (the complete file and its parts). */
+  ressources: number;
+  /** Page presenting the dataset (absolute). */
+  url: string;
+  /** The complete CSV file (absolute). */
+  csv: string;
+  /** Parts of the complete file (one per year…): root-relative links, listed after it. */
+  parties: { label: string; href: string }[];
 }
 
 export interface HomeSection {

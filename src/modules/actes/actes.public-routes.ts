@@ -1,7 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify';
-import { stringify as stringifySync } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { systemActor } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
@@ -10,51 +8,14 @@ import { communeCtx, requireCommune } from '../../core/http/request-context.js';
 import { publicShell } from '../../core/http/shells.js';
 import { parseRegisterQuery } from './actes.schemas.js';
 import { getPublicActe, publicDocument, searchPublicActes } from './public.service.js';
-import { catalogueRow, type Dataset, SCDL_CATALOGUE_COLUMNS } from './scdl.rules.js';
-import { deliberationsDataset, deliberationYears, scdlDeliberationRows } from './scdl.service.js';
+import { scdlDeliberationRows } from './scdl.service.js';
 import { ActePublicPage, RegisterPublicPage } from './views/actes-public.page.js';
-import { DonneesPage } from './views/donnees.page.js';
 import { canonicalRegisterQuery } from './views/format.js';
 
 const visitor = systemActor('visitor');
 const FILE_NAME = /^[A-Z0-9_]{1,15}(-annexe-[1-9]\d{0,2})?\.(pdf|png|jpg)$/;
 
-/** The menus dataset of the canteen module, read through its public CSV (modules meet only publicly). */
-async function menusDataset(app: FastifyInstance, req: FastifyRequest, base: string): Promise<Dataset | null> {
-  const commune = requireCommune(req);
-  const cantine = app.deps.modules.find((m) => m.name === 'cantine');
-  const nav = await cantine?.publicNav?.({ db: app.deps.db, commune, now: app.deps.now() });
-  if (!nav || nav.length === 0) return null;
-  const res = await app.inject({ url: '/donnees/menus-collectifs.csv', headers: { host: req.headers.host ?? '' } });
-  if (res.statusCode !== 200) return null;
-  const rows = parse(res.body, { columns: true, bom: true }) as Record<string, string>[];
-  const dates = rows
-    .map((r) => r.menuDate ?? '')
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
-    .sort();
-  const pubs = rows
-    .map((r) => (r.menuPublicationDate ?? '').slice(0, 10))
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
-    .sort();
-  if (dates.length === 0 || pubs.length === 0) return null;
-  return {
-    id: 'menus-collectifs',
-    titre: `Menus de la restauration collective de ${commune.nom}`,
-    description:
-      'Les plats servis chaque jour par la cantine, avec leurs allergènes et labels (schéma SCDL menus collectifs).',
-    theme: 'Éducation',
-    debut: dates[0] as string,
-    fin: dates.at(-1) as string,
-    publie: pubs[0] as string,
-    majLe: pubs.at(-1) as string,
-    motsCles: ['cantine', 'menus', 'restauration collective'],
-    ressources: 1,
-    url: `${base}/donnees`,
-    csv: `${base}/donnees/menus-collectifs.csv`,
-  };
-}
-
-/** /actes, /actes/<id>, /actes/<id>/<file>, /donnees and the SCDL files. No form, no cookie. */
+/** /actes, /actes/<id>, /actes/<id>/<file> and the SCDL délibérations files. No form, no cookie. */
 export async function actesPublicRoutes(app: FastifyInstance): Promise<void> {
   const ctxOf = (req: FastifyRequest) => communeCtx(req, visitor, requireCommune(req));
   // Links in the data files point at the host the commune's site is served on (each commune has
@@ -115,47 +76,5 @@ export async function actesPublicRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { year: string } }>('/donnees/deliberations-:year.csv', (req, reply) => {
     if (!/^(19|20)\d{2}$/.test(req.params.year)) throw notFound('Ce fichier de données n’existe pas.');
     return sendScdl(req, reply, Number(req.params.year));
-  });
-
-  const datasets = async (req: FastifyRequest) => {
-    const commune = requireCommune(req);
-    const delib = await deliberationsDataset({ db: app.deps.db, commune }, base(req));
-    const years = delib ? await deliberationYears({ db: app.deps.db, commune }) : [];
-    const menus = await menusDataset(app, req, base(req));
-    return [
-      ...(delib
-        ? [
-            {
-              ...delib,
-              ressourcesAnnuelles: years.map((y) => ({
-                label: `Délibérations de ${y} (CSV)`,
-                href: `/donnees/deliberations-${y}.csv`,
-              })),
-            },
-          ]
-        : []),
-      ...(menus ? [{ ...menus, ressourcesAnnuelles: [] }] : []),
-    ];
-  };
-
-  app.get('/donnees', (req, reply) =>
-    app.deps.pageCache.serve(req, reply, requireCommune(req).id, async () =>
-      DonneesPage({ shell: await publicShell(req), datasets: await datasets(req) }),
-    ),
-  );
-
-  app.get('/donnees/catalogue.csv', async (req, reply) => {
-    const commune = requireCommune(req);
-    const list = commune.siret ? await datasets(req) : [];
-    const coll = { nom: commune.nom, siret: commune.siret ?? '' };
-    const csv = stringifySync([[...SCDL_CATALOGUE_COLUMNS], ...list.map((d) => catalogueRow(coll, d))], {
-      delimiter: ',',
-      record_delimiter: '\n',
-    });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header('content-disposition', 'attachment; filename="catalogue.csv"')
-      .send(csv);
   });
 }

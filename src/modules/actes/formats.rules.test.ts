@@ -21,7 +21,7 @@ import {
 } from './ctes.rules.js';
 import { checkImport, dateOf, natureOf } from './import.rules.js';
 import { canonicalPayload, REGISTRE_GENESIS, registreHash, verifyLinks } from './registre.rules.js';
-import { catalogueRow, motCle, SCDL_DELIBERATIONS_COLUMNS, scdlDeliberationRow } from './scdl.rules.js';
+import { SCDL_DELIBERATIONS_COLUMNS, scdlDeliberationRow } from './scdl.rules.js';
 
 const fixture = fs.readFileSync(
   new URL('../../../tests/fixtures/actes/classification-062.xml', import.meta.url),
@@ -289,26 +289,6 @@ describe('SCDL délibérations', () => {
     assert.equal(row?.[4], '8.3');
     assert.deepEqual(row?.slice(9, 16), ['', '', '', '', '', '', '']);
     assert.equal(scdlDeliberationRow(coll, { ...d, matiereCode: '12.1' }, NOMENCLATURE_NATIONALE.items, 'u'), null);
-  });
-  it('écrit une ligne de catalogue', () => {
-    assert.equal(motCle('Délibérations'), 'deliberations');
-    const row = catalogueRow(coll, {
-      id: 'deliberations',
-      titre: 'T',
-      description: 'D',
-      theme: 'Administration',
-      debut: '2024-01-01',
-      fin: '2026-11-20',
-      publie: '2024-01-05',
-      majLe: '2026-11-21',
-      motsCles: ['Délibérations', 'conseil municipal'],
-      ressources: 3,
-      url: 'https://x.fr/donnees',
-      csv: 'https://x.fr/donnees/deliberations.csv',
-    });
-    assert.equal(row.length, 20);
-    assert.equal(row[15], 'deliberations;conseil municipal');
-    assert.equal(row[16], 'Licence Ouverte-LO');
   });
 });
 

@@ -2,6 +2,7 @@ import type { ClocherModule } from '../../core/module.js';
 import { actesAdminRoutes } from './actes.admin-routes.js';
 import { canManageActes } from './actes.policy.js';
 import { actesPublicRoutes } from './actes.public-routes.js';
+import { deliberationsDataset } from './scdl.service.js';
 
 export { seedActesDemo } from './actes.demo.js';
 export type { DeliberationVote, NatureActe } from './actes.rules.js';
@@ -31,6 +32,10 @@ export const actesModule: ClocherModule = {
     await actesAdminRoutes(app);
   },
   publicNav: () => [{ href: '/actes', label: 'Actes' }],
+  datasets: async (ctx) => {
+    const deliberations = await deliberationsDataset(ctx, ctx.baseUrl);
+    return deliberations ? [deliberations] : [];
+  },
   adminEntries: (actor) =>
     canManageActes(actor)
       ? [

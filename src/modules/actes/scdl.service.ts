@@ -1,10 +1,11 @@
 import type { CommuneCtx } from '../../core/context.js';
+import type { Dataset } from '../../core/module.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import { currentClassification } from './classification.repo.js';
 import { NOMENCLATURE_NATIONALE } from './classification.rules.js';
 import { publicFileName } from './public.service.js';
 import { deliberationsBatch, deliberationsSpan } from './scdl.repo.js';
-import { type Dataset, SCDL_DELIBERATIONS_COLUMNS, scdlDeliberationRow } from './scdl.rules.js';
+import { SCDL_DELIBERATIONS_COLUMNS, scdlDeliberationRow } from './scdl.rules.js';
 
 const BATCH = 1000;
 
@@ -39,7 +40,10 @@ export async function* scdlDeliberationRows(
   }
 }
 
-/** The délibérations dataset as the catalogue describes it, or null when none is published. */
+/**
+ * The délibérations dataset as the catalogue describes it, with one file per year besides the
+ * complete one, or null when none is published.
+ */
 export async function deliberationsDataset(
   ctx: Pick<CommuneCtx, 'db' | 'commune'>,
   publicUrl: string,
@@ -61,9 +65,6 @@ export async function deliberationsDataset(
     ressources: 1 + span.years.length,
     url: `${base}/donnees`,
     csv: `${base}/donnees/deliberations.csv`,
+    parties: span.years.map((y) => ({ label: `Délibérations de ${y} (CSV)`, href: `/donnees/deliberations-${y}.csv` })),
   };
-}
-
-export async function deliberationYears(ctx: Pick<CommuneCtx, 'db' | 'commune'>): Promise<number[]> {
-  return (await deliberationsSpan(new TenantScope(ctx.db, ctx.commune.id))).years;
 }

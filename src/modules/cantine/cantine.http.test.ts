@@ -2,13 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { after, before, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { Table, validate } from 'tableschema';
 import { buildTestApp, TEST_ACCOUNTS, TEST_PASSWORD, type TestApp } from '../../../tests/helpers/app.js';
 import { describeEachEngine } from '../../../tests/helpers/db.js';
 import { InjectClient } from '../../../tests/helpers/http.js';
 import { createUser, grantRole } from '../../core/auth/index.js';
 import { systemActor } from '../../core/context.js';
-import { registerCommune } from '../../core/tenancy/index.js';
+import { type Commune, findCommuneBySlug, registerCommune } from '../../core/tenancy/index.js';
+import { cantineModule } from './index.js';
 import { SCDL_COLUMNS } from './scdl.rules.js';
 import { currentIsoWeek, formatIsoWeek } from './semaine.rules.js';
 
@@ -282,5 +284,28 @@ describeEachEngine('cantine en HTTP', (engine) => {
     assert.doesNotMatch(visitor.body, /Jules-Ferry/);
     const mine = await new InjectClient(t.app).get(`/cantine?semaine=${week}`);
     assert.doesNotMatch(mine.body, /Intrus/);
+  });
+
+  it('décrit ses menus publiés comme jeu de données ouvertes, aux dates de son fichier', async () => {
+    const ctx = (commune: Commune) => ({
+      db: t.db,
+      commune,
+      now: new Date(),
+      baseUrl: 'https://www.bellerive-sur-lys.fr',
+    });
+    const demo = (await findCommuneBySlug(t.db, 'bellerive-sur-lys')) as Commune;
+    const [menus, ...others] = (await cantineModule.datasets?.(ctx(demo))) ?? [];
+    assert.equal(others.length, 0);
+    const csv = await t.app.inject({ url: '/donnees/menus-collectifs.csv', headers: { host: 'localhost' } });
+    const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
+    const days = rows.map((r) => r.menuDate ?? '').sort();
+    const published = rows.map((r) => (r.menuPublicationDate ?? '').slice(0, 10)).sort();
+    assert.deepEqual(
+      { id: menus?.id, debut: menus?.debut, fin: menus?.fin, publie: menus?.publie, majLe: menus?.majLe },
+      { id: 'menus-collectifs', debut: days[0], fin: days.at(-1), publie: published[0], majLe: published.at(-1) },
+    );
+    assert.equal(menus?.csv, 'https://www.bellerive-sur-lys.fr/donnees/menus-collectifs.csv');
+    const autreville = (await findCommuneBySlug(t.db, 'autreville')) as Commune;
+    assert.deepEqual(await cantineModule.datasets?.(ctx(autreville)), [], 'aucun menu publié, aucun jeu de données');
   });
 });

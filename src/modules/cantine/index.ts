@@ -4,6 +4,7 @@ import { cantineDataRoutes } from './cantine.data-routes.js';
 import { canManageCantine } from './cantine.policy.js';
 import { cantinePublicRoutes } from './cantine.public-routes.js';
 import { hasRestaurants, homeMenu } from './public.service.js';
+import { menusDataset } from './scdl.service.js';
 import { CantineHomeBlock } from './views/cantine.page.js';
 
 export { seedCantineDemo } from './cantine.demo.js';
@@ -20,6 +21,10 @@ export const cantineModule: ClocherModule = {
   homeSections: async (ctx) => {
     const menu = await homeMenu(ctx, ctx.now);
     return menu ? [{ order: 40, node: CantineHomeBlock({ v: menu }) }] : [];
+  },
+  datasets: async (ctx) => {
+    const menus = await menusDataset(ctx, ctx.baseUrl);
+    return menus ? [menus] : [];
   },
   adminEntries: (actor) =>
     canManageCantine(actor)

@@ -102,6 +102,35 @@ export async function countMenus(scope: TenantScope, restaurantId: number): Prom
   return Number(r?.n ?? 0);
 }
 
+/**
+ * Dates of the menus that have dishes (those the open-data file holds): first and last day, first
+ * and last publication instant; null when there is none.
+ */
+export async function menusSpan(
+  scope: TenantScope,
+): Promise<{ debut: string; fin: string; premierePublication: string; dernierePublication: string } | null> {
+  const r = await scope
+    .selectFrom('cantine_menu')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('cantine_menu_plat')
+          .select('cantine_menu_plat.id')
+          .whereRef('cantine_menu_plat.menu_id', '=', 'cantine_menu.id')
+          .whereRef('cantine_menu_plat.commune_id', '=', 'cantine_menu.commune_id'),
+      ),
+    )
+    .select((eb) => [
+      eb.fn.min('date').as('debut'),
+      eb.fn.max('date').as('fin'),
+      eb.fn.min('published_at').as('p1'),
+      eb.fn.max('published_at').as('p2'),
+    ])
+    .executeTakeFirst();
+  if (!r?.debut || !r.fin || !r.p1 || !r.p2) return null;
+  return { debut: r.debut, fin: r.fin, premierePublication: r.p1, dernierePublication: r.p2 };
+}
+
 export interface MenuValues {
   vegetarien: boolean;
   precision: string;

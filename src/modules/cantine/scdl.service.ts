@@ -1,10 +1,11 @@
 import type { CommuneCtx } from '../../core/context.js';
+import type { Dataset } from '../../core/module.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import { recordChange, scheduleMenuDays } from './cantine.changes.js';
 import { assertCanManageCantine } from './cantine.policy.js';
 import * as repo from './cantine.repo.js';
 import * as menus from './menus.repo.js';
-import { menusToScdlRecords, toScdlCsv } from './scdl.rules.js';
+import { menusToScdlRecords, scdlDatetime, toScdlCsv } from './scdl.rules.js';
 import { type ImportDish, type ImportMenu, type ImportProblem, parseScdlImport } from './scdl-import.rules.js';
 
 /** The open-data file of every published menu, in the SCDL menus-collectifs format. */
@@ -15,6 +16,35 @@ export async function exportScdl(ctx: Pick<CommuneCtx, 'db' | 'commune'>): Promi
   const ordered = [...all].sort((a, b) => a.date.localeCompare(b.date) || rank(a.restaurantId) - rank(b.restaurantId));
   const producer = { nom: `Commune de ${ctx.commune.nom}`, siret: ctx.commune.siret ?? '', insee: ctx.commune.insee };
   return toScdlCsv(menusToScdlRecords(producer, restaurants, ordered));
+}
+
+/**
+ * The menus dataset as the catalogue describes it: the days its file covers and when its menus
+ * were published (UTC days, as in the file); null when no menu with dishes is published.
+ */
+export async function menusDataset(
+  ctx: Pick<CommuneCtx, 'db' | 'commune'>,
+  publicUrl: string,
+): Promise<Dataset | null> {
+  const span = await menus.menusSpan(new TenantScope(ctx.db, ctx.commune.id));
+  if (!span) return null;
+  const base = publicUrl.replace(/\/$/, '');
+  return {
+    id: 'menus-collectifs',
+    titre: `Menus de la restauration collective de ${ctx.commune.nom}`,
+    description:
+      'Les plats servis chaque jour par la cantine, avec leurs allergènes et labels (schéma SCDL menus collectifs).',
+    theme: 'Éducation',
+    debut: span.debut,
+    fin: span.fin,
+    publie: scdlDatetime(span.premierePublication).slice(0, 10),
+    majLe: scdlDatetime(span.dernierePublication).slice(0, 10),
+    motsCles: ['cantine', 'menus', 'restauration collective'],
+    ressources: 1,
+    url: `${base}/donnees`,
+    csv: `${base}/donnees/menus-collectifs.csv`,
+    parties: [],
+  };
 }
 
 export type ImportResult =

@@ -1,11 +1,14 @@
+import type { Dataset } from '../../../core/module.js';
 import { PublicLayout, type PublicShell } from '../../../ui/public-layout.js';
-import type { Dataset } from '../scdl.rules.js';
-import { formatDay } from './format.js';
 
 export interface DonneesView {
   shell: PublicShell;
-  datasets: (Dataset & { ressourcesAnnuelles: { label: string; href: string }[] })[];
+  datasets: Dataset[];
 }
+
+const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+/** "20 novembre 2026" from a YYYY-MM-DD date, read as a calendar day. */
+const formatDay = (date: string): string => DAY.format(new Date(`${date}T12:00:00Z`));
 
 /** /donnees: the commune's open datasets, with the catalogue in the SCDL catalogue format. */
 export function DonneesPage({ shell, datasets }: DonneesView) {
@@ -53,7 +56,7 @@ export function DonneesPage({ shell, datasets }: DonneesView) {
                     Fichier complet (CSV)
                   </a>
                 </li>
-                {d.ressourcesAnnuelles.map((r) => (
+                {d.parties.map((r) => (
                   <li key={r.href}>
                     <a href={r.href} download>
                       {r.label}
