@@ -47,3 +47,7 @@ export const loadQrCode = once(async (): Promise<typeof import('qrcode')> => (aw
 
 /** The S3 client and its commands. */
 export const loadS3 = once((): Promise<typeof import('@aws-sdk/client-s3')> => import('@aws-sdk/client-s3'));
+
+/** The S3 upload manager: one PutObject for a small file, a multipart upload for a large one. */
+export type S3Upload = typeof import('@aws-sdk/lib-storage')['Upload'];
+export const loadS3Upload = once(async (): Promise<S3Upload> => (await import('@aws-sdk/lib-storage')).Upload);

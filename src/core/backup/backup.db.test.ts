@@ -250,4 +250,74 @@ describeEachEngine('sauvegarde chiffrée, vérification et restauration', (engin
     ]);
     assert.ok((await fsp.readdir(dir)).includes('notes.txt'));
   });
+
+  it('envoie une grosse sauvegarde en plusieurs parties, verrouillée, et la relit à l’identique', async () => {
+    // 5 MiB parts (S3's minimum) and a 12 MiB file that gzip cannot shrink: three parts.
+    const blob = await new DiskFileStore(path.join(dataDir, 'files')).put(randomBytes(12 * 1024 * 1024));
+    const commune = await db.selectFrom('commune').select('id').executeTakeFirstOrThrow();
+    await new TenantScope(db, commune.id)
+      .insertInto('stored_file', {
+        sha256: blob.sha256,
+        mime: 'application/octet-stream',
+        size: blob.size,
+        original_name: 'gros.bin',
+        created_at: now.toISOString(),
+        created_by: null,
+      })
+      .execute();
+    const target = new S3BackupTarget(config.backup.s3 ?? assert.fail(), { partSize: 5 * 1024 * 1024 });
+    const made = await createBackup({ ...deps(), s3: target });
+    assert.ok(made.size > 12 * 1024 * 1024);
+    const object = s3.objects.get(made.s3Key ?? '') ?? assert.fail('no object in the bucket');
+    assert.equal(object.parts, 3);
+    assert.ok(object.body.equals(await fsp.readFile(made.file)), 'the bucket holds the same bytes');
+    assert.equal(object.lockMode, 'COMPLIANCE');
+    assert.equal(object.lockUntil?.toISOString(), '2026-12-28T03:15:00.000Z');
+    const parts = s3.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber='));
+    assert.equal(parts.length, 3);
+    assert.ok(parts.every((r) => r.headers['x-amz-checksum-crc32']));
+    assert.equal(s3.uploads.size, 0);
+
+    await fsp.rm(made.file);
+    const checked = await verifyBackup(
+      { ...deps(), s3: target },
+      { passphrase: PASSPHRASE, fromS3: true, name: made.name },
+    );
+    assert.equal(checked.name, made.name);
+    assert.equal(checked.files, 4);
+    await target.delete(made.name).then(
+      () => assert.fail('a locked object was deleted'),
+      () => undefined,
+    );
+    target.close();
+  });
+
+  it('annule l’envoi en plusieurs parties qui échoue en route : ni objet ni envoi en suspens', async () => {
+    const target = new S3BackupTarget(config.backup.s3 ?? assert.fail(), { partSize: 5 * 1024 * 1024 });
+    const objectsBefore = new Map(s3.objects);
+    s3.failPart = 2;
+    try {
+      await assert.rejects(
+        createBackup({ ...deps(), s3: target }),
+        /^Error: copy to s3:\/\/sauvegardes\/clocher\/ failed: We encountered an internal error/,
+      );
+    } finally {
+      s3.failPart = null;
+      target.close();
+    }
+    const created = s3.requests.findLast((r) => r.method === 'POST' && r.url.includes('?uploads'));
+    const name = /\/sauvegardes\/clocher\/([^?]+)\.clocher-backup\?uploads/.exec(created?.url ?? '')?.[1];
+    assert.ok(
+      s3.requests.some((r) => r.method === 'DELETE' && r.url.includes('uploadId=')),
+      'aborted',
+    );
+    assert.equal(s3.uploads.size, 0);
+    // The bucket is as it was: no new object, none replaced.
+    assert.equal(s3.objects.size, objectsBefore.size);
+    for (const [key, object] of s3.objects) assert.equal(object, objectsBefore.get(key));
+    const status = await backupStatus(db, now);
+    assert.equal(status.lastBackup?.ok, false);
+    assert.equal(status.lastBackup?.name, name);
+    assert.match(status.lastBackup?.detail ?? '', /copy to s3:\/\/sauvegardes\/clocher\/ failed/);
+  });
 });
