@@ -1,7 +1,12 @@
 import pino from 'pino';
 import { systemActor } from '../../src/core/context.js';
 import { AppError } from '../../src/core/errors.js';
-import { type Commune, findCommuneById, registerCommune } from '../../src/core/tenancy/index.js';
+import {
+  type Commune,
+  findCommuneById,
+  type RegisterCommuneInput,
+  registerCommune,
+} from '../../src/core/tenancy/index.js';
 import type { Database } from '../../src/db/database.js';
 
 /**
@@ -32,8 +37,17 @@ export async function insertTestCommune(
   return commune;
 }
 
-/** A commune registered as the platform does it (no host), by the system at `now`. */
-export function registerTestCommune(db: Database, now: Date, insee: string, nom: string): Promise<Commune> {
+/**
+ * A commune registered as the platform does it (no host), by the system at `now`: slug = name,
+ * 100 inhabitants in the Pas-de-Calais, no SIREN, unless `over` says otherwise.
+ */
+export function registerTestCommune(
+  db: Database,
+  now: Date,
+  insee: string,
+  nom: string,
+  over: Partial<RegisterCommuneInput> = {},
+): Promise<Commune> {
   return registerCommune(
     { db, now: () => now, log: pino({ level: 'silent' }), actor: systemActor('test') },
     {
@@ -49,6 +63,7 @@ export function registerTestCommune(db: Database, now: Date, insee: string, nom:
       theme: {},
       isDemo: false,
       hosts: [],
+      ...over,
     },
   );
 }

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import pino from 'pino';
+import { registerTestCommune } from '../../../tests/helpers/communes.js';
 import { createUser, grantRole, type Role } from '../../core/auth/index.js';
 import type { Actor, CommuneCtx } from '../../core/context.js';
 import { DiskFileStore } from '../../core/files/index.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import type { Database } from '../../db/database.js';
 import type { NewDeliberation } from './actes.service.js';
 
@@ -31,23 +32,12 @@ export function makeCommune(
   now: Date,
   over: { population?: number } = {},
 ): Promise<Commune> {
-  return registerCommune(
-    { db, now: () => now, log: silentLog, actor: systemTest },
-    {
-      insee,
-      nom,
-      slug: nom.toLowerCase(),
-      population: over.population ?? 850,
-      departement: '62',
-      siren: '216200010',
-      siret: '21620001000017',
-      epci: null,
-      info: {},
-      theme: {},
-      isDemo: false,
-      hosts: [],
-    },
-  );
+  return registerTestCommune(db, now, insee, nom, {
+    slug: nom.toLowerCase(),
+    population: over.population ?? 850,
+    siren: '216200010',
+    siret: '21620001000017',
+  });
 }
 
 /** A real user holding `role` in the commune (foreign keys need one). */

@@ -1,6 +1,7 @@
 import pino from 'pino';
+import { registerTestCommune } from '../../../tests/helpers/communes.js';
 import type { Actor, CommuneCtx } from '../../core/context.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import type { Database } from '../../db/database.js';
 import type { AlerteInput } from './alertes.schemas.js';
 
@@ -14,23 +15,7 @@ export const elu: Actor = { kind: 'user', userId: 999_999, displayName: 'Élu', 
 
 /** A commune with no host, for isolation tests. */
 export function makeCommune(db: Database, insee: string, nom: string, now: Date): Promise<Commune> {
-  return registerCommune(
-    { db, now: () => now, log: silentLog, actor: testActor },
-    {
-      insee,
-      nom,
-      slug: nom,
-      population: 500,
-      departement: '62',
-      siren: null,
-      siret: null,
-      epci: null,
-      info: {},
-      theme: {},
-      isDemo: false,
-      hosts: [],
-    },
-  );
+  return registerTestCommune(db, now, insee, nom, { population: 500 });
 }
 
 export function communeCtxFor(db: Database, commune: Commune, now: () => Date, actor: Actor = testActor): CommuneCtx {

@@ -1,6 +1,7 @@
 import pino from 'pino';
+import { registerTestCommune } from '../../../tests/helpers/communes.js';
 import type { Actor, CommuneCtx } from '../../core/context.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import type { Database } from '../../db/database.js';
 import { createMembre, createSeance } from './conseil.service.js';
 
@@ -17,23 +18,7 @@ export const secretaire: Actor = {
 export const agent: Actor = { kind: 'user', userId: 3, displayName: 'Agent', isOperator: false, role: 'agent' };
 
 export function makeCommune(db: Database, insee: string, nom: string, now: Date, population = 800): Promise<Commune> {
-  return registerCommune(
-    { db, now: () => now, log: silentLog, actor: { kind: 'system', label: 'test' } },
-    {
-      insee,
-      nom,
-      slug: nom,
-      population,
-      departement: '62',
-      siren: null,
-      siret: null,
-      epci: null,
-      info: {},
-      theme: {},
-      isDemo: false,
-      hosts: [],
-    },
-  );
+  return registerTestCommune(db, now, insee, nom, { population });
 }
 
 export function ctxFor(db: Database, commune: Commune, now: () => Date, actor: Actor = secretaire): CommuneCtx {

@@ -1,6 +1,7 @@
 import pino from 'pino';
+import { registerTestCommune } from '../../../tests/helpers/communes.js';
 import type { Actor, CommuneCtx } from '../../core/context.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import type { Database } from '../../db/database.js';
 
 /** Test factories of the démarches module. */
@@ -18,28 +19,15 @@ export const elu: Actor = { kind: 'user', userId: 2, displayName: 'Élu', isOper
 
 /** A commune with no host, for isolation tests. */
 export function makeCommune(db: Database, insee: string, nom: string, now: Date): Promise<Commune> {
-  return registerCommune(
-    { db, now: () => now, log: silentLog, actor: systemTest },
-    {
-      insee,
-      nom,
-      slug: nom,
-      population: 500,
-      departement: '62',
-      siren: null,
-      siret: null,
-      epci: null,
-      info: {
-        adresse: '1 place de la Mairie',
-        codePostal: '62000',
-        telephone: '03 21 00 00 00',
-        email: 'mairie@exemple.fr',
-      },
-      theme: {},
-      isDemo: false,
-      hosts: [],
+  return registerTestCommune(db, now, insee, nom, {
+    population: 500,
+    info: {
+      adresse: '1 place de la Mairie',
+      codePostal: '62000',
+      telephone: '03 21 00 00 00',
+      email: 'mairie@exemple.fr',
     },
-  );
+  });
 }
 
 export function ctxFor(db: Database, commune: Commune, now: () => Date, actor: Actor = systemTest): CommuneCtx {

@@ -1,8 +1,9 @@
 import pino from 'pino';
+import { registerTestCommune } from '../../../tests/helpers/communes.js';
 import type { Actor, CommuneCtx } from '../../core/context.js';
 import { sha256Hex } from '../../core/crypto.js';
 import type { FileStore } from '../../core/files/index.js';
-import { type Commune, registerCommune } from '../../core/tenancy/index.js';
+import type { Commune } from '../../core/tenancy/index.js';
 import type { Database } from '../../db/database.js';
 
 /** Test factories of the data protection module: rows written as the other modules write them. */
@@ -26,23 +27,10 @@ export const secretaire: Actor = {
 export const agent: Actor = { kind: 'user', userId: 3, displayName: 'Agent', isOperator: false, role: 'agent' };
 
 export function makeCommune(db: Database, insee: string, nom: string, now: Date): Promise<Commune> {
-  return registerCommune(
-    { db, now: () => now, log: silentLog, actor: systemTest },
-    {
-      insee,
-      nom,
-      slug: nom,
-      population: 500,
-      departement: '62',
-      siren: null,
-      siret: null,
-      epci: null,
-      info: { email: 'mairie@exemple.fr', dpo: 'dpo@cdg62.fr' },
-      theme: {},
-      isDemo: false,
-      hosts: [],
-    },
-  );
+  return registerTestCommune(db, now, insee, nom, {
+    population: 500,
+    info: { email: 'mairie@exemple.fr', dpo: 'dpo@cdg62.fr' },
+  });
 }
 
 export const ctxFor = (
