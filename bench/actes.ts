@@ -7,6 +7,11 @@
 //    bytes, and the server's peak resident memory (VmHWM, target < 300 MB).
 //
 //   npm run bench:actes -- [--acts 100000] [--searches 300] [--engines sqlite,postgres] [--keep DIR]
+//                          [--natures deliberations|mixed]
+//
+// --natures deliberations (the default) makes every act a délibération, so that the SCDL file (which
+// lists délibérations only) holds all of them; mixed gives the register 3 délibérations in 8, with
+// arrêtés, contracts and budgets.
 //
 // --keep DIR seeds into DIR (and a PostgreSQL database named after it) and keeps them; a later run
 // with the same DIR migrates them to the latest schema and measures again without reseeding.
@@ -34,8 +39,12 @@ const { values } = parseArgs({
     searches: { type: 'string', default: '300' },
     engines: { type: 'string', default: 'sqlite,postgres' },
     keep: { type: 'string' },
+    natures: { type: 'string', default: 'deliberations' },
   },
 });
+if (values.natures !== 'deliberations' && values.natures !== 'mixed') {
+  throw new Error('--natures must be deliberations or mixed');
+}
 const KEEP = values.keep ? path.resolve(values.keep) : null;
 const ACTS = Number(values.acts);
 const SEARCHES = Number(values.searches);
@@ -94,16 +103,19 @@ const VERBES = [
   'Création',
   'Convention',
 ];
-const NATURES = [
-  'deliberation',
-  'deliberation',
-  'deliberation',
-  'arrete_reglementaire',
-  'arrete_reglementaire',
-  'contrat',
-  'budget',
-  'autre',
-];
+const NATURES =
+  values.natures === 'mixed'
+    ? [
+        'deliberation',
+        'deliberation',
+        'deliberation',
+        'arrete_reglementaire',
+        'arrete_reglementaire',
+        'contrat',
+        'budget',
+        'autre',
+      ]
+    : ['deliberation'];
 const LEVEL2 = NOMENCLATURE_NATIONALE.items.filter((i) => i.code.includes('.'));
 
 /** A small deterministic random generator (the same acts on both engines). */

@@ -4,6 +4,7 @@ import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/he
 import { type Commune, TenantScope } from '../../core/tenancy/index.js';
 import { makeCommune } from './actes.factories.js';
 import { type RegisterFilters, registerYears, searchRegister } from './public.repo.js';
+import { deliberationsBatch } from './scdl.repo.js';
 
 describeEachEngine('actes : recherche dans le registre public', (engine) => {
   let t: TestDb;
@@ -117,5 +118,30 @@ describeEachEngine('actes : recherche dans le registre public', (engine) => {
     assert.deepEqual([numeros(other), other.total], [['T000'], 1]);
     assert.deepEqual(await registerYears(scope()), [2026, 2025, 2024]);
     assert.deepEqual(await registerYears(scope(b)), [2024]);
+  });
+
+  it('l’export SCDL lit les délibérations publiées lot après lot, sans doublon ni oubli aux dates partagées', async () => {
+    const dayOf = (i: number) =>
+      i >= 24
+        ? '2026-01-15'
+        : `${2024 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}-${i % 3 === 0 ? '10' : '20'}`;
+    // Délibérations are the even acts; act 6 is an individual decision.
+    const wanted = (year: number | null) =>
+      Array.from({ length: 30 }, (_, i) => i)
+        .filter((i) => i % 2 === 0 && i !== 6 && (year === null || dayOf(i).startsWith(`${year}-`)))
+        .sort((x, y) => (dayOf(x) === dayOf(y) ? x - y : dayOf(x) < dayOf(y) ? -1 : 1))
+        .map((i) => `T${String(i).padStart(3, '0')}`);
+    for (const year of [null, 2025, 2026]) {
+      const got: string[] = [];
+      let last: { date: string; id: number } | null = null;
+      for (;;) {
+        const batch = await deliberationsBatch(scope(), last, year, 2);
+        got.push(...batch.map((d) => d.numero));
+        const end = batch.at(-1);
+        if (!end || batch.length < 2) break;
+        last = { date: end.dateDecision, id: end.id };
+      }
+      assert.deepEqual(got, wanted(year), `year ${year}`);
+    }
   });
 });

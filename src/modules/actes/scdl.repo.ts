@@ -23,9 +23,9 @@ export async function deliberationsBatch(
   if (year !== null) q = q.where('date_decision', '>=', `${year}-01-01`).where('date_decision', '<=', `${year}-12-31`);
   if (after) {
     const a = after;
-    q = q.where((eb) =>
-      eb.or([eb('date_decision', '>', a.date), eb.and([eb('date_decision', '=', a.date), eb('id', '>', a.id)])]),
-    );
+    // A row-value comparison, which both engines turn into a range of the (commune, date, id) index;
+    // the equivalent OR of two conditions made PostgreSQL filter from the first act at every batch.
+    q = q.where((eb) => eb(eb.refTuple('date_decision', 'id'), '>', eb.tuple(a.date, a.id)));
   }
   const rows = await q
     .select([
