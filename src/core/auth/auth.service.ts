@@ -15,6 +15,7 @@ import {
   THROTTLE,
   TOO_MANY_ATTEMPTS,
 } from './auth.rules.js';
+import { keepAnAdministrator, lockMemberships } from './members.service.js';
 import * as members from './memberships.repo.js';
 import { issueToken } from './password-links.service.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
@@ -216,11 +217,14 @@ export async function createUser(ctx: PlatformCtx, input: CreateUserInput): Prom
 /** Gives a user a role in a commune (CLI `clocher user add --commune`). */
 export async function grantRole(ctx: CommuneCtx, userId: number, role: Role): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
+    await lockMemberships(trx, ctx.commune.id);
     const scope = new TenantScope(trx, ctx.commune.id);
     const now = ctx.now().toISOString();
     const existing = await members.findMemberByUser(scope, userId);
-    if (existing) await members.updateMembership(scope, existing.membershipId, { role, active: true, now });
-    else await members.insertMembership(scope, userId, role, now);
+    if (existing) {
+      await keepAnAdministrator(scope, existing, { role, active: true });
+      await members.updateMembership(scope, existing.membershipId, { role, active: true, now });
+    } else await members.insertMembership(scope, userId, role, now);
     await appendAuditEvent(trx, {
       communeId: ctx.commune.id,
       occurredAt: ctx.now(),

@@ -134,6 +134,23 @@ describeEachEngine('auth : membres d’une commune', (engine) => {
     assert.equal((await members())[0]?.role, 'administrateur');
   });
 
+  it('refuse aussi en ligne de commande (grantRole) de changer le rôle du dernier administrateur', async () => {
+    await assert.rejects(grantRole(ctx, adminId, 'agent'), (e) => isAppError(e, 'Conflict'));
+    assert.equal((await members())[0]?.role, 'administrateur');
+    const other = await createUser(ctx, {
+      email: 'adjoint@example.fr',
+      displayName: 'Adjoint',
+      password: 'tisane-verveine-1987',
+    });
+    await grantRole(ctx, other, 'administrateur');
+    await grantRole(ctx, adminId, 'agent');
+    assert.deepEqual(
+      (await members()).map((m) => m.role).sort(),
+      ['administrateur', 'agent'],
+      'with another administrator, the change is made',
+    );
+  });
+
   it('laisse retirer un administrateur quand il en reste un autre', async () => {
     await inviteMember(ctx, {
       email: 'adjoint@example.fr',

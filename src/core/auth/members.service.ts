@@ -12,6 +12,29 @@ import * as users from './users.platform.repo.js';
 /** Advisory-lock space of a commune's memberships (PostgreSQL); the key is the commune id. */
 const MEMBERSHIP_LOCK_SPACE = 0x6d656d;
 
+/**
+ * Serializes the changes of a commune's memberships until the transaction ends: two administrators
+ * demoting each other at once must not both see the other still in place.
+ */
+export function lockMemberships(trx: Parameters<typeof lockForTransaction>[0], communeId: number): Promise<void> {
+  return lockForTransaction(trx, MEMBERSHIP_LOCK_SPACE, communeId);
+}
+
+/** Refuses a change of `member` that would leave the commune without an active administrator. */
+export async function keepAnAdministrator(
+  scope: TenantScope,
+  member: { role: Role; active: boolean },
+  next: { role: Role; active: boolean },
+): Promise<void> {
+  const losesAdmin =
+    member.role === 'administrateur' && member.active && (next.role !== 'administrateur' || !next.active);
+  if (losesAdmin && (await members.countActiveAdministrators(scope)) <= 1) {
+    throw conflict('La commune doit garder au moins un administrateur actif.', {
+      role: 'La commune doit garder au moins un administrateur actif.',
+    });
+  }
+}
+
 /** The commune's users with their role (administrators' page). */
 export async function listCommuneMembers(ctx: CommuneCtx): Promise<members.Member[]> {
   if (!can(ctx.actor, 'users.manage')) throw forbidden();
@@ -42,17 +65,11 @@ export async function updateCommuneMember(
 ): Promise<void> {
   if (!can(ctx.actor, 'users.manage')) throw forbidden();
   await ctx.db.transaction().execute(async (trx) => {
-    // Two administrators demoting each other at once must not both see the other still in place.
-    await lockForTransaction(trx, MEMBERSHIP_LOCK_SPACE, ctx.commune.id);
+    await lockMemberships(trx, ctx.commune.id);
     const scope = new TenantScope(trx, ctx.commune.id);
     const m = await members.findMember(scope, membershipId);
     if (!m) throw notFound('Cet utilisateur n’existe pas dans cette commune.');
-    const losesAdmin = m.role === 'administrateur' && m.active && (input.role !== 'administrateur' || !input.active);
-    if (losesAdmin && (await members.countActiveAdministrators(scope)) <= 1) {
-      throw conflict('La commune doit garder au moins un administrateur actif.', {
-        role: 'La commune doit garder au moins un administrateur actif.',
-      });
-    }
+    await keepAnAdministrator(scope, m, input);
     const now = ctx.now().toISOString();
     await members.updateMembership(scope, membershipId, { role: input.role, active: input.active, now });
     if (input.displayName.trim() !== m.displayName) {
