@@ -86,6 +86,17 @@ describeEachEngine('tenancy : TenantScope', (engine) => {
     assert.equal(row.commune_id, scopeA.communeId);
   });
 
+  it('ne laisse pas une mise à jour déplacer une ligne vers une autre commune', async () => {
+    // Refused by the compiler, never run: if the types ever allowed it, this unused @ts-expect-error
+    // would fail the typecheck. Other columns are still set through the scope.
+    const move = () =>
+      // @ts-expect-error commune_id is not a column an update through the scope can set
+      scopeA.updateTable('stored_file').set({ commune_id: scopeB.communeId });
+    assert.equal(typeof move, 'function');
+    const renamed = await scopeA.updateTable('stored_file').set({ original_name: 'renomme.pdf' }).execute();
+    assert.equal(Number(renamed[0]?.numUpdatedRows), 1);
+  });
+
   it('garde le filtre à travers une jointure et dans une transaction', async () => {
     await t.db.transaction().execute(async (trx) => {
       const rows = await scopeB

@@ -15,6 +15,12 @@ import type { DB, TenantTable } from '../../db/schema.js';
 type Executor = Kysely<DB>;
 
 /**
+ * The schema as an update through the scope sees it: a tenant-owned row cannot be moved to another
+ * commune (no `commune_id` to set), any other column can be set or filtered on.
+ */
+type ScopedUpdateDB = { [K in keyof DB]: K extends TenantTable ? Omit<DB[K], 'commune_id'> : DB[K] };
+
+/**
  * The tenant-scoped door to tenant-owned tables. Every query built through it already carries
  * `commune_id = <this commune>` (select, update, delete) or sets it (insert), so a repo cannot
  * forget the filter. Repos of tenant-owned tables take a TenantScope, never the raw database;
@@ -42,11 +48,12 @@ export class TenantScope {
     return (this.db.insertInto(table as TenantTable) as any).values(rows) as InsertQueryBuilder<DB, T, InsertResult>;
   }
 
-  updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<DB, T, T, UpdateResult> {
+  /** Updates rows of this commune; the type has no `commune_id` to set, so a row never changes commune. */
+  updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<ScopedUpdateDB, T, T, UpdateResult> {
     return this.db
       .updateTable(table as TenantTable)
       .where(sql.ref(`${table}.commune_id`), '=', this.communeId) as unknown as UpdateQueryBuilder<
-      DB,
+      ScopedUpdateDB,
       T,
       T,
       UpdateResult
