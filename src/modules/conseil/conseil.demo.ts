@@ -3,6 +3,7 @@ import type { FileStore } from '../../core/files/index.js';
 import { addDays } from '../../core/paris-time.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import { publishActe, recordTransmission, signActe } from '../actes/index.js';
+import { publicHolidays } from '../demarches/index.js';
 import {
   approuverPv,
   finaliserDeliberation,
@@ -74,6 +75,15 @@ const POINTS: { titre: string; note: string; matiere: string | null }[][] = [
   ],
 ];
 
+/** `date`, or the nearest weekday that is not a public holiday in `direction` (a council meets on a weekday evening). */
+function councilDay(date: string, direction: 1 | -1): string {
+  let d = date;
+  const off = (x: string) =>
+    [0, 6].includes(new Date(`${x}T12:00:00Z`).getUTCDay()) || publicHolidays(Number(x.slice(0, 4))).has(x);
+  while (off(d)) d = addDays(d, direction);
+  return d;
+}
+
 const ctxAt = (ctx: CommuneCtx, date: string, time: string): CommuneCtx => ({
   ...ctx,
   now: () => new Date(`${date}T${time}:00Z`),
@@ -104,7 +114,7 @@ export async function seedConseilDemo(ctx: CommuneCtx & { files?: FileStore }): 
     );
   }
   const today = parisDate(ctx.now());
-  const dates = [addDays(today, -63), addDays(today, -28)];
+  const dates = [councilDay(addDays(today, -63), -1), councilDay(addDays(today, -28), -1)];
   const seanceIds: number[] = [];
   for (const [k, date] of dates.entries()) {
     const prep = ctxAt(ctx, addDays(date, -8), '09:00');
@@ -191,7 +201,7 @@ export async function seedConseilDemo(ctx: CommuneCtx & { files?: FileStore }): 
   await signerPv(ctxAt(ctx, d2, '21:30'), first);
   await publierPv(ctxAt(ctx, addDays(d2, 2), '09:00'), first);
 
-  const next = addDays(today, 10);
+  const next = councilDay(addDays(today, 10), 1);
   const nextId = await createSeance(ctx, {
     date: next,
     heure: '20:00',
