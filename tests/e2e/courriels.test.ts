@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { MAX_ATTEMPTS } from '../../src/core/mail/index.js';
 import { startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer } from '../helpers/app.js';
 import { browserTest, expectNoAxeViolations, watchPageProblems, withBrowser } from '../helpers/browser.js';
+import { fillContact, sendAndWaitForAcknowledgement } from '../helpers/demarches-browser.js';
 
 // A citizen's request gets its accusé de réception (downloaded as a PDF); its mail could not leave
 // (the mail server refused it ten times): the secrétaire sees the error and retries it.
@@ -34,15 +35,8 @@ describe('courriels de la commune dans chromium', browserTest, () => {
       async ({ page }) => {
         const problems = await watchPageProblems(page);
         await page.goto(`${server.url}/demarches/contact`);
-        await page.getByLabel('Objet de votre message').fill('Ramassage des encombrants');
-        await page.getByLabel('Votre question').fill('Quand passe le ramassage des encombrants ?');
-        await page.locator('#champ-prenom').fill('Léa');
-        await page.locator('#champ-nom').fill('Martin');
-        await page.locator('#champ-email').fill('lea.martin@exemple.fr');
-        await page.getByLabel('Adresse postale').fill('3 rue des Lilas, 62000 Bellerive-sur-Lys');
-        await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-        await page.waitForLoadState('load');
-        await page.getByText('Accusé d’enregistrement').waitFor();
+        await fillContact(page, 'Ramassage des encombrants', 'Quand passe le ramassage des encombrants ?');
+        await sendAndWaitForAcknowledgement(page);
         await check(page, 'accuse', 360);
         const [download] = await Promise.all([
           page.waitForEvent('download'),

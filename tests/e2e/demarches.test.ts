@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer } from '../helpers/app.js';
 import { browserTest, expectNoAxeViolations, watchPageProblems, withBrowser } from '../helpers/browser.js';
+import { fillContact, fillRequester, PAUL, sendAndWaitForAcknowledgement } from '../helpers/demarches-browser.js';
 
 // A citizen sends a request on a phone, the secrétaire processes it, the citizen sees the answer.
 // SQLite only: the engines are covered by the database and HTTP tests.
@@ -39,13 +40,8 @@ describe('parcours des démarches dans chromium', browserTest, () => {
         await page.locator('#champ-prenoms_personne').fill('Paul');
         await page.locator('#champ-date_evenement').fill('1990-05-04');
         await page.locator('#champ-lieu_evenement').fill('Bellerive-sur-Lys');
-        await page.locator('#champ-prenom').fill('Paul');
-        await page.locator('#champ-nom').fill('Durand');
-        await page.locator('#champ-email').fill('paul.durand@exemple.fr');
-        await page.locator('#champ-adresse').fill('8 rue du Marais, 62000 Bellerive-sur-Lys');
-        await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-        await page.waitForLoadState('load');
-        await page.getByText('Accusé d’enregistrement').waitFor();
+        await fillRequester(page, PAUL);
+        await sendAndWaitForAcknowledgement(page);
         assert.match((await page.locator('main').textContent()) ?? '', /réputée acceptée/);
 
         await page.goto(`${server.url}/demarches/reservation-salle`);
@@ -55,13 +51,8 @@ describe('parcours des démarches dans chromium', browserTest, () => {
         await page.locator('#champ-creneau').selectOption('soiree');
         await page.locator('#champ-objet').fill('Mariage');
         await page.locator('#champ-personnes').fill('120');
-        await page.locator('#champ-prenom').fill('Paul');
-        await page.locator('#champ-nom').fill('Durand');
-        await page.locator('#champ-email').fill('paul.durand@exemple.fr');
-        await page.locator('#champ-adresse').fill('8 rue du Marais, 62000 Bellerive-sur-Lys');
-        await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-        await page.waitForLoadState('load');
-        await page.getByText('Accusé d’enregistrement').waitFor();
+        await fillRequester(page, PAUL);
+        await sendAndWaitForAcknowledgement(page);
         await page.goto(`${server.url}/demarches/reservation-salle`);
         assert.match((await page.locator('table').textContent()) ?? '', /19 juin 2027/);
         await page.goto(`${server.url}/demarches/signalement`);
@@ -83,15 +74,12 @@ describe('parcours des démarches dans chromium', browserTest, () => {
         await page.waitForLoadState('load');
         assert.match((await page.locator('#erreurs').textContent()) ?? '', /erreurs/);
         await check(page, 'formulaire-erreurs', 360);
-        await page.getByLabel('Objet de votre message').fill('Ramassage des encombrants');
-        await page.getByLabel('Votre question').fill('Quand passe le ramassage des encombrants rue des Lilas ?');
-        await page.locator('#champ-prenom').fill('Léa');
-        await page.locator('#champ-nom').fill('Martin');
-        await page.locator('#champ-email').fill('lea.martin@exemple.fr');
-        await page.getByLabel('Adresse postale').fill('3 rue des Lilas, 62000 Bellerive-sur-Lys');
-        await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-        await page.waitForLoadState('load');
-        await page.getByText('Accusé d’enregistrement').waitFor();
+        await fillContact(
+          page,
+          'Ramassage des encombrants',
+          'Quand passe le ramassage des encombrants rue des Lilas ?',
+        );
+        await sendAndWaitForAcknowledgement(page);
         await check(page, 'accuse', 360);
         await page.getByRole('link', { name: 'Suivre ma demande' }).click();
         await page.waitForLoadState('load');
