@@ -1,6 +1,5 @@
 import pino from 'pino';
 import { systemActor } from '../../src/core/context.js';
-import { AppError } from '../../src/core/errors.js';
 import {
   type Commune,
   findCommuneById,
@@ -71,14 +70,4 @@ export function registerTestCommune(
 /** Communes « a » and « b », for the tests that one cannot read or change the other's rows. */
 export async function registerCommunesAB(db: Database, now: Date): Promise<{ a: Commune; b: Commune }> {
   return { a: await registerTestCommune(db, now, '62001', 'a'), b: await registerTestCommune(db, now, '62002', 'b') };
-}
-
-/** How an action ends: 'ok', the code of the AppError it throws, or the text of another error. */
-export async function outcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return e instanceof AppError ? e.code : String(e);
-  }
 }

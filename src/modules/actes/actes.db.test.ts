@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import { listAuditEvents } from '../../core/audit/index.js';
 import type { Actor } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
 import type { Commune } from '../../core/tenancy/index.js';
 import { actesCtx, agent, deliberationInput, makeCommune, makeMember, tempFileStore } from './actes.factories.js';
 import * as service from './actes.service.js';
@@ -17,14 +17,7 @@ describeEachEngine('actes : API des délibérations', (engine) => {
   let sa: Actor;
   let sb: Actor;
   const ctx = (commune: Commune = a) => actesCtx(t.db, commune, () => now, files, commune === a ? sa : sb);
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (e) {
-      return e instanceof AppError ? `${e.code}: ${e.message}` : String(e);
-    }
-  };
+  const code = (p: Promise<unknown>) => outcome(p, 'message');
 
   before(async () => {
     t = await createTestDb(engine);

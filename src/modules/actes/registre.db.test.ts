@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, it } from 'node:test';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import { listAuditEvents } from '../../core/audit/index.js';
 import type { Actor } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
 import type { Commune } from '../../core/tenancy/index.js';
 import { createActe, getActeDetail } from './acte-edit.service.js';
 import { seedActesDemo } from './actes.demo.js';
@@ -46,14 +46,7 @@ describeEachEngine('actes : registre d’intégrité, démo, isolement', (engine
   const files = tempFileStore();
   const now = new Date('2026-11-21T09:00:00Z');
   const ctx = (commune: Commune = a) => actesCtx(t.db, commune, () => now, files, commune === a ? sa : sb);
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (e) {
-      return e instanceof AppError ? `${e.code}: ${e.message}` : String(e);
-    }
-  };
+  const code = (p: Promise<unknown>) => outcome(p, 'message');
 
   before(async () => {
     t = await createTestDb(engine);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, it } from 'node:test';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
-import { AppError } from '../../core/errors.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import type { Commune } from '../../core/tenancy/index.js';
 import {
   confirmerAbonnement,
@@ -23,14 +23,7 @@ describeEachEngine('alertes : abonnement par courriel', (engine) => {
   let now: Date;
   const ctx = (c: Commune) => communeCtxFor(t.db, c, () => now);
   const ask = (c: Commune, email: string) => demanderAbonnement(ctx(c), { email, baseUrl: BASE });
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (e) {
-      return e instanceof AppError ? e.code : String(e);
-    }
-  };
+  const code = (p: Promise<unknown>) => outcome(p);
   const abonnes = (c: Commune) =>
     t.db.selectFrom('alerte_abonne').select(['email', 'status']).where('commune_id', '=', c.id).orderBy('id').execute();
   const advance = (ms: number) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, it } from 'node:test';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
-import { AppError } from '../../core/errors.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import { CONTENT_CHANGE_JOB } from '../../core/http/page-cache.js';
 import { JobRunner } from '../../core/jobs/index.js';
 import type { Commune } from '../../core/tenancy/index.js';
@@ -35,14 +35,7 @@ describeEachEngine('alertes : publication et envoi aux abonnés', (engine) => {
       log: silentLog,
       handlers: alertesJobHandlers({ publicUrl: BASE }),
     }).runDue();
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (e) {
-      return e instanceof AppError ? e.code : String(e);
-    }
-  };
+  const code = (p: Promise<unknown>) => outcome(p);
   const contentVersion = async (c: Commune) =>
     (await t.db.selectFrom('commune').select('content_version').where('id', '=', c.id).executeTakeFirstOrThrow())
       .content_version;

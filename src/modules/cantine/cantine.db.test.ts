@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import pino from 'pino';
-import { outcome, registerCommunesAB } from '../../../tests/helpers/communes.js';
+import { registerCommunesAB } from '../../../tests/helpers/communes.js';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import { listAuditEvents } from '../../core/audit/index.js';
 import { type Actor, systemActor } from '../../core/context.js';
 import type { Commune } from '../../core/tenancy/index.js';

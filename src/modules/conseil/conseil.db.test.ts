@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import { sha256Hex } from '../../core/crypto.js';
-import { AppError } from '../../core/errors.js';
 import { DiskFileStore } from '../../core/files/index.js';
 import type { Commune } from '../../core/tenancy/index.js';
 import { listActesOfSeance } from '../actes/index.js';
@@ -17,14 +17,7 @@ import { addPoint, getDossier } from './conseil.service.js';
 import { envoyerConvocation, ouvrirConvocation } from './convocation.service.js';
 import { ajouterProcuration, enregistrerPresences, enregistrerTour, enregistrerVote } from './seance.service.js';
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return e instanceof AppError ? `${e.code}: ${e.message}` : String(e);
-  }
-};
+const code = (p: Promise<unknown>) => outcome(p, 'message');
 
 const point = (titre: string, nomination = false) => ({
   titre,

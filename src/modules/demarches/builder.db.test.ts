@@ -5,8 +5,8 @@ import path from 'node:path';
 import { after, before, it } from 'node:test';
 import sharp from 'sharp';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import type { Actor } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
 import { DiskFileStore } from '../../core/files/index.js';
 import type { Commune } from '../../core/tenancy/index.js';
 import { TenantScope } from '../../core/tenancy/index.js';
@@ -30,14 +30,7 @@ import { archiverSalle, calendrierSalles, creerSalle, reglerRetenue } from './sa
 
 const agent: Actor = { kind: 'user', userId: 3, displayName: 'Agent', isOperator: false, role: 'agent' };
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return e instanceof AppError ? e.code : String(e);
-  }
-};
+const code = (p: Promise<unknown>) => outcome(p);
 
 const identity = { prenom: 'Léa', nom: 'Martin', email: 'lea@exemple.fr', adresse: '3 rue des Lilas' };
 const settingsInput = {

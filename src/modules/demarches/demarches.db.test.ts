@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
-import { AppError } from '../../core/errors.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import type { Commune } from '../../core/tenancy/index.js';
 import { contactValues, ctxFor, elu, makeCommune, secretaire } from './demarches.factories.js';
 import { deposerDemande, getSuivi } from './demarches.service.js';
@@ -15,14 +15,7 @@ const depot = (values = contactValues()) => ({
   baseUrl: 'https://bellerive.test',
 });
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return e instanceof AppError ? e.code : String(e);
-  }
-};
+const code = (p: Promise<unknown>) => outcome(p);
 
 describeEachEngine('démarches : dépôt, instruction et isolement', (engine) => {
   let t: TestDb;

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import { createTestDb, describeEachEngine, type TestDb } from '../../../tests/helpers/db.js';
+import { outcome } from '../../../tests/helpers/outcome.js';
 import { appendAuditEvent, verifyAuditChain } from '../../core/audit/index.js';
-import { AppError } from '../../core/errors.js';
 import { DiskFileStore } from '../../core/files/index.js';
 import type { Commune } from '../../core/tenancy/index.js';
 import {
@@ -20,14 +20,7 @@ import { effacerPersonne, exporterPersonne, rechercherPersonne } from './personn
 import { consulterRegistre, getActivity, modifierActivite } from './registre.service.js';
 import { administrateur, agent, ctxFor, insertDemande, insertType, makeCommune, secretaire } from './rgpd.factories.js';
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return e instanceof AppError ? e.code : String(e);
-  }
-};
+const code = (p: Promise<unknown>) => outcome(p);
 
 const PDF = Buffer.from('%PDF-1.4\n% pièce de Léa\n%%EOF\n');
 const SHARED_PDF = Buffer.from('%PDF-1.4\n% même pièce dans deux communes\n%%EOF\n');
