@@ -1,6 +1,7 @@
 import type {} from '@fastify/csrf-protection';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { isAppError } from '../errors.js';
 
 /** Field name → French message, as shown beside each field and in the summary. */
 export type FieldErrors = Record<string, string>;
@@ -39,4 +40,16 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
 export function formToken(reply: FastifyReply): string {
   reply.header('cache-control', 'no-store');
   return reply.generateCsrf();
+}
+
+/**
+ * A refused change the person can act on (bad input, a conflict, a step out of order), to show
+ * again on its form: the French reason, the fields concerned, and 400 or 409. Anything else is
+ * thrown again (a 404, a 403, a server error).
+ */
+export function refusal(error: unknown): { message: string; fields: FieldErrors; status: 400 | 409 } {
+  if (!isAppError(error, 'Invalid') && !isAppError(error, 'Conflict') && !isAppError(error, 'InvalidTransition')) {
+    throw error;
+  }
+  return { message: error.message, fields: error.fields, status: error.code === 'Invalid' ? 400 : 409 };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError, notFound } from '../../core/errors.js';
 import { idParam } from '../../core/http/fields.js';
-import { formValues, parseForm } from '../../core/http/forms.js';
+import { formValues, parseForm, refusal } from '../../core/http/forms.js';
 import { MULTIPART_ROUTE, readMultipartForm } from '../../core/http/multipart.js';
 import { sendPage } from '../../core/http/render.js';
 import { type BackofficeAccess, requireBackoffice } from '../../core/http/request-context.js';
@@ -28,18 +28,6 @@ function parseId(params: unknown): number {
   const p = idParam.safeParse(params);
   if (!p.success) throw notFound(service.ACTE_NOT_FOUND);
   return p.data.id;
-}
-
-const isFormError = (e: unknown) =>
-  isAppError(e, 'Invalid') || isAppError(e, 'Conflict') || isAppError(e, 'InvalidTransition');
-
-/**
- * A refusal the secrétaire can act on (bad input, a conflict, a step out of order): its French
- * reason, the fields concerned and the status to answer with. Anything else is thrown again.
- */
-function refusal(error: unknown): { message: string; fields: Record<string, string> | undefined; status: 400 | 409 } {
-  if (!isFormError(error) || !isAppError(error)) throw error;
-  return { message: error.message, fields: error.fields, status: error.code === 'Invalid' ? 400 : 409 };
 }
 
 /** /admin/actes: the register, writing, signature, publication, transmission, import, settings. */
@@ -316,8 +304,9 @@ export async function actesAdminRoutes(app: FastifyInstance): Promise<void> {
       const r = await importPrefectureReturn(access.ctx, { bytes: file.bytes, filename: file.filename });
       return reply.redirect(`${BASE}/${r.acteId}?message=retour`, 303);
     } catch (error) {
-      if (!isFormError(error) && !isAppError(error, 'NotFound')) throw error;
-      return page((error as Error).message, isAppError(error, 'NotFound') ? 404 : 400);
+      // A return that names no act of the commune is a 404 shown on the list, with its reason.
+      if (isAppError(error, 'NotFound')) return page(error.message, 404);
+      return page(refusal(error).message, 400);
     }
   });
 

@@ -1,6 +1,6 @@
-import type { AppError } from '../../core/errors.js';
-import { isAppError, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { idParam } from '../../core/http/fields.js';
+import { refusal } from '../../core/http/forms.js';
 
 /** Small helpers shared by the conseil's routes. */
 
@@ -12,10 +12,10 @@ export function parseId(raw: unknown, what = 'Cette séance n’existe pas.'): n
 
 /** A refused change (Invalid, Conflict, InvalidTransition) shown again on its form; anything else rethrown. */
 export function formError(error: unknown): { status: number; errors: Record<string, string>; message: string } {
-  if (isAppError(error, 'Invalid') || isAppError(error, 'Conflict') || isAppError(error, 'InvalidTransition')) {
-    const e = error as AppError;
-    const errors = Object.keys(e.fields).length > 0 ? e.fields : { _form: e.message };
-    return { status: e.code === 'Invalid' ? 400 : 409, errors, message: e.message };
-  }
-  throw error;
+  const r = refusal(error);
+  return {
+    status: r.status,
+    errors: Object.keys(r.fields).length > 0 ? r.fields : { _form: r.message },
+    message: r.message,
+  };
 }

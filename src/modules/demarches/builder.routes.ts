@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type AppError, invalid, isAppError } from '../../core/errors.js';
+import { invalid, isAppError } from '../../core/errors.js';
+import { refusal } from '../../core/http/forms.js';
 import { sendPage } from '../../core/http/render.js';
 import { type BackofficeAccess, requireBackoffice } from '../../core/http/request-context.js';
 import { adminShell, publicShell } from '../../core/http/shells.js';
@@ -36,10 +37,6 @@ function parseName(raw: string): string {
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 const many = (v: string | string[] | undefined): string[] => (v === undefined ? [] : ([] as string[]).concat(v));
 
-/** An error the page can show: fields in error (400) or a refused action (409…). */
-const shown = (e: unknown): e is AppError =>
-  isAppError(e, 'Invalid') || isAppError(e, 'Conflict') || isAppError(e, 'InvalidTransition');
-
 /** /admin/demarches: the form builder (no JavaScript: every change is a form post). */
 export async function builderRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin/demarches', async (req, reply) => {
@@ -59,15 +56,16 @@ export async function builderRoutes(app: FastifyInstance): Promise<void> {
       });
       return reply.redirect(`/admin/demarches/${id}?message=cree`, 303);
     } catch (error) {
-      if (!shown(error) || Object.keys(error.fields).length === 0) throw error;
+      const r = refusal(error);
+      if (Object.keys(r.fields).length === 0) throw error;
       const types = await listTypesConfig(access.ctx);
       const page = BuilderListPage({
         shell: adminShell(req, reply, access),
         types,
         values: body,
-        errors: error.fields,
+        errors: r.fields,
       });
-      return sendPage(reply, page, error.code === 'Conflict' ? 409 : 400);
+      return sendPage(reply, page, r.status);
     }
   });
 
@@ -104,10 +102,9 @@ export async function builderRoutes(app: FastifyInstance): Promise<void> {
         await run(access, id, body);
         return reply.redirect(`/admin/demarches/${id}?message=${message}`, 303);
       } catch (error) {
-        if (!shown(error)) throw error;
-        const hasFields = Object.keys(error.fields).length > 0;
-        const extra = hasFields ? { errors: error.fields, values: body } : { failure: error.message };
-        return builderPage(req, reply, access, id, extra, error.code === 'Invalid' ? 400 : 409);
+        const r = refusal(error);
+        const extra = Object.keys(r.fields).length > 0 ? { errors: r.fields, values: body } : { failure: r.message };
+        return builderPage(req, reply, access, id, extra, r.status);
       }
     });
 
@@ -145,8 +142,7 @@ export async function builderRoutes(app: FastifyInstance): Promise<void> {
         await run(access, id, parseName(req.params.name));
         return reply.redirect(`/admin/demarches/${id}?message=champ`, 303);
       } catch (error) {
-        if (!shown(error)) throw error;
-        return builderPage(req, reply, access, id, { failure: error.message }, 409);
+        return builderPage(req, reply, access, id, { failure: refusal(error).message }, 409);
       }
     });
   fieldAction('monter', (access, id, name) => deplacerChamp(access.ctx, id, name, 'up'));
