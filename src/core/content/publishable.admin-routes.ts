@@ -5,7 +5,7 @@ import { DeleteConfirmPage, RevisionsPage } from '../../ui/content-admin.js';
 import type { PublicShell } from '../../ui/public-layout.js';
 import { isAppError, notFound } from '../errors.js';
 import { idParam } from '../http/fields.js';
-import { type FieldErrors, formValues, parseForm } from '../http/forms.js';
+import { type FieldErrors, formValues, parseForm, refusal } from '../http/forms.js';
 import { sendPage } from '../http/render.js';
 import { type BackofficeAccess, requireBackoffice } from '../http/request-context.js';
 import { adminShell, publicShell } from '../http/shells.js';
@@ -91,11 +91,9 @@ export async function publishableAdminRoutes<Item extends PublishableItem, S ext
 
   /** A refused save shows the form again with what was typed and why (409 for a taken address). */
   const refused = (req: FastifyRequest, reply: FastifyReply, access: BackofficeAccess, error: unknown, item?: Item) => {
-    if (isAppError(error, 'Conflict') || isAppError(error, 'Invalid')) {
-      const view = { ...(item && { item }), values: formValues(req.body), errors: error.fields };
-      return form(req, reply, access, view, error.code === 'Conflict' ? 409 : 400);
-    }
-    throw error;
+    const r = refusal(error);
+    const view = { ...(item && { item }), values: formValues(req.body), errors: r.fields };
+    return form(req, reply, access, view, r.status);
   };
 
   app.get<{ Querystring: { message?: string } }>(base, async (req, reply) => {
