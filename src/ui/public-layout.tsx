@@ -38,12 +38,13 @@ export function PublicLayout({ shell, title, description, openGraph, alternates,
       <a class="skip-link" href="#contenu">
         Aller au contenu
       </a>
-      {commune?.isDemo && (
-        <p class="demo-banner">
-          Site de démonstration : la commune de {commune.nom} est fictive, ses informations aussi.
-        </p>
-      )}
       <header class="site-header">
+        {/* Inside the header, so that every piece of the page belongs to a landmark. */}
+        {commune?.isDemo && (
+          <p class="demo-banner">
+            Site de démonstration : la commune de {commune.nom} est fictive, ses informations aussi.
+          </p>
+        )}
         <div class="container site-header__inner">
           <a class="brand" href="/">
             <img
