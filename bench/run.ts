@@ -6,8 +6,10 @@
 //   npm run bench -- [--engine sqlite|postgres] [--duration 10] [--connections 32] [--threads 2]
 //                    [--warmup 6] [--nginx-workers 1] [--tool auto|wrk|autocannon] [--workers auto]
 //
-// The cached pages are measured on one clocher process against one nginx worker; the page cache off,
-// on one process and again on `--workers` processes (CLOCHER_WORKERS, default: one per core).
+// The cached pages are measured on one clocher process against one nginx worker (`--nginx-workers`),
+// then on `--workers` processes (CLOCHER_WORKERS, default: one per core) against as many nginx
+// workers; each clocher page is followed at once by the same bytes from nginx, so that a ratio is
+// taken from two measures a few seconds apart. The page cache off: one process, then `--workers`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,15 +137,14 @@ interface Target {
   bytes: Buffer;
 }
 
-async function startNginx(o: Options, dir: string, targets: Target[]): Promise<string> {
+async function startNginx(dir: string, targets: Target[], workers: string): Promise<{ child: Child; url: string }> {
   ensureNginx();
-  // Workers drop root privileges: they must be able to read the pages.
   fs.chmodSync(dir, 0o755);
-  fs.mkdirSync(path.join(dir, 'www'), { mode: 0o755 });
+  fs.mkdirSync(path.join(dir, 'www'), { recursive: true, mode: 0o755 });
   for (const t of targets) fs.writeFileSync(path.join(dir, 'www', `${t.name}.html`), t.bytes, { mode: 0o644 });
   const port = await freePort();
   const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(conf, nginxConfig(dir, port, o.nginxWorkers));
+  fs.writeFileSync(conf, nginxConfig(dir, port, workers));
   const args = ['-p', dir, '-e', path.join(dir, 'nginx-error.log'), '-c', conf];
   const child = startChild('nginx', NGINX_PATH, args, { cwd: dir, env: process.env });
   // SIGQUIT: graceful stop of the master and its workers.
@@ -154,7 +155,7 @@ async function startNginx(o: Options, dir: string, targets: Target[]): Promise<s
     const served = Buffer.from(await (await fetch(`${url}/${t.name}.html`)).arrayBuffer());
     if (!served.equals(t.bytes)) throw new Error(`nginx does not serve the exact bytes of ${t.path}`);
   }
-  return url;
+  return { child, url };
 }
 
 async function warmUpAndMeasure(name: string, url: string, o: Options): Promise<LoadResult> {
@@ -171,9 +172,16 @@ interface PageFigures {
   nginx: LoadResult;
 }
 
+/** The cached pages measured with `processes` clocher processes against `nginxWorkers` nginx workers. */
+interface CachedSetup {
+  processes: number;
+  nginxWorkers: string;
+  pages: PageFigures[];
+}
+
 function printTable(
   o: Options,
-  pages: PageFigures[],
+  setups: CachedSetup[],
   uncached: LoadResult,
   uncachedWorkers: LoadResult | undefined,
   memory: ReturnType<typeof residentMemory>,
@@ -181,24 +189,28 @@ function printTable(
   const f = (n: number, digits = 2) => n.toFixed(digits);
   console.log(
     `\nengine ${o.engine}, ${uncached.tool} ${o.threads} threads, ${o.connections} connections, ${o.durationSeconds} s ` +
-      `per page; nginx ${o.nginxWorkers} worker(s); node ${process.version}, ${os.cpus().length} CPUs`,
+      `per page; node ${process.version}, ${os.cpus().length} CPUs`,
   );
   const header = ['page', 'bytes', 'clocher req/s', 'p50 ms', 'p99 ms', 'nginx req/s', 'p50 ms', 'p99 ms', 'ratio'];
-  const rows = pages.map((p) => [
-    p.target.path,
-    String(p.target.bytes.length),
-    f(p.clocher.requestsPerSecond, 0),
-    f(p.clocher.p50Ms),
-    f(p.clocher.p99Ms),
-    f(p.nginx.requestsPerSecond, 0),
-    f(p.nginx.p50Ms),
-    f(p.nginx.p99Ms),
-    f(p.clocher.requestsPerSecond / p.nginx.requestsPerSecond, 3),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of [header, ...rows]) console.log(`  ${r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}`);
+  for (const setup of setups) {
+    const processes = setup.processes === 1 ? 'one clocher process' : `CLOCHER_WORKERS=${setup.processes}`;
+    console.log(`\n  page cache on, ${processes} against nginx with ${setup.nginxWorkers} worker(s):`);
+    const rows = setup.pages.map((p) => [
+      p.target.path,
+      String(p.target.bytes.length),
+      f(p.clocher.requestsPerSecond, 0),
+      f(p.clocher.p50Ms),
+      f(p.clocher.p99Ms),
+      f(p.nginx.requestsPerSecond, 0),
+      f(p.nginx.p50Ms),
+      f(p.nginx.p99Ms),
+      f(p.clocher.requestsPerSecond / p.nginx.requestsPerSecond, 3),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    for (const r of [header, ...rows]) console.log(`  ${r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}`);
+  }
   console.log(
-    `  home page with the page cache off, one process: ${f(uncached.requestsPerSecond, 0)} req/s, p50 ${f(uncached.p50Ms)} ms, p99 ${f(uncached.p99Ms)} ms`,
+    `\n  home page with the page cache off, one process: ${f(uncached.requestsPerSecond, 0)} req/s, p50 ${f(uncached.p50Ms)} ms, p99 ${f(uncached.p99Ms)} ms`,
   );
   if (uncachedWorkers) {
     console.log(
@@ -206,10 +218,10 @@ function printTable(
     );
   }
   console.log(
-    `  clocher RSS after the cached run: ${memory ? `${f(memory.rssMiB, 1)} MiB (peak ${f(memory.peakMiB, 1)} MiB)` : 'n/a'}`,
+    `  clocher RSS after the cached run on one process: ${memory ? `${f(memory.rssMiB, 1)} MiB (peak ${f(memory.peakMiB, 1)} MiB)` : 'n/a'}`,
   );
   const errors = [
-    ...pages.flatMap((p) => [p.clocher.errors, p.nginx.errors]),
+    ...setups.flatMap((s) => s.pages.flatMap((p) => [p.clocher.errors, p.nginx.errors])),
     uncached.errors,
     uncachedWorkers?.errors ?? 0,
   ].reduce((a, b) => a + b, 0);
@@ -222,14 +234,9 @@ async function fetchPage(url: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
-async function main(): Promise<void> {
-  const o = parseOptions(process.argv.slice(2));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-'));
-  cleanups.push({ label: `remove ${dir}`, run: () => fs.rmSync(dir, { recursive: true, force: true }) });
-  console.log(`bench: engine ${o.engine}, load tool ${o.tool}, temp dir ${dir}`);
-
-  const clocher = await startClocher(o, dir);
-  const list = (await fetchPage(`${clocher.url}/actualites`)).toString();
+/** The home page, an actualité and the agenda, with the bytes the server sends for them. */
+async function pickTargets(url: string): Promise<Target[]> {
+  const list = (await fetchPage(`${url}/actualites`)).toString();
   const article = /href="(\/actualites\/[a-z0-9-]+)"/.exec(list)?.[1];
   if (!article) throw new Error('no actualité found on /actualites');
   const targets: Target[] = [];
@@ -238,13 +245,54 @@ async function main(): Promise<void> {
     ['actualite', article],
     ['agenda', '/agenda'],
   ] as const) {
-    targets.push({ name, path: p, bytes: await fetchPage(`${clocher.url}${p}`) });
+    targets.push({ name, path: p, bytes: await fetchPage(`${url}${p}`) });
   }
-  const clocherResults: LoadResult[] = [];
-  for (const t of targets)
-    clocherResults.push(await warmUpAndMeasure(`clocher ${t.path}`, `${clocher.url}${t.path}`, o));
-  const memory = residentMemory(clocher.child.proc.pid);
+  return targets;
+}
+
+/**
+ * The cached pages on `processes` clocher processes, each followed at once by nginx serving the
+ * same bytes with `nginxWorkers` workers. Returns the figures and, for one process, its memory.
+ */
+async function measureCached(
+  o: Options,
+  dir: string,
+  processes: number,
+  nginxWorkers: string,
+): Promise<{ setup: CachedSetup; memory: ReturnType<typeof residentMemory> }> {
+  const clocher = await startClocher(o, dir, true, processes);
+  const targets = await pickTargets(clocher.url);
+  const nginxDir = path.join(dir, `nginx-${processes}`);
+  // nginx's workers drop root privileges: they must be able to reach the pages from the temp dir.
+  fs.chmodSync(dir, 0o755);
+  fs.mkdirSync(nginxDir);
+  const nginx = await startNginx(nginxDir, targets, nginxWorkers);
+  const pages: PageFigures[] = [];
+  for (const t of targets) {
+    const label = processes === 1 ? 'clocher' : `clocher (${processes} workers)`;
+    const clocherResult = await warmUpAndMeasure(`${label} ${t.path}`, `${clocher.url}${t.path}`, o);
+    const nginxResult = await warmUpAndMeasure(
+      `nginx (${nginxWorkers} worker(s)) ${t.path}`,
+      `${nginx.url}/${t.name}.html`,
+      o,
+    );
+    pages.push({ target: t, clocher: clocherResult, nginx: nginxResult });
+  }
+  const memory = processes === 1 ? residentMemory(clocher.child.proc.pid) : undefined;
+  await stopChild(nginx.child, 'SIGQUIT');
   await stopChild(clocher.child);
+  return { setup: { processes, nginxWorkers, pages }, memory };
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-'));
+  cleanups.push({ label: `remove ${dir}`, run: () => fs.rmSync(dir, { recursive: true, force: true }) });
+  console.log(`bench: engine ${o.engine}, load tool ${o.tool}, temp dir ${dir}`);
+
+  const single = await measureCached(o, dir, 1, o.nginxWorkers);
+  const setups = [single.setup];
+  if (o.workers > 1) setups.push((await measureCached(o, dir, o.workers, String(o.workers))).setup);
 
   const uncachedServer = await startClocher(o, dir, false);
   const uncached = await warmUpAndMeasure('clocher / (page cache off)', `${uncachedServer.url}/`, o);
@@ -255,14 +303,7 @@ async function main(): Promise<void> {
     uncachedWorkers = await warmUpAndMeasure(`clocher / (page cache off, ${o.workers} workers)`, `${server.url}/`, o);
     await stopChild(server.child);
   }
-
-  const nginxUrl = await startNginx(o, dir, targets);
-  const pages: PageFigures[] = [];
-  for (const [i, t] of targets.entries()) {
-    const nginx = await warmUpAndMeasure(`nginx ${t.path}`, `${nginxUrl}/${t.name}.html`, o);
-    pages.push({ target: t, clocher: clocherResults[i] as LoadResult, nginx });
-  }
-  printTable(o, pages, uncached, uncachedWorkers, memory);
+  printTable(o, setups, uncached, uncachedWorkers, single.memory);
 }
 
 let interrupted = false;
