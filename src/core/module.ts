@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import type { Database } from '../db/database.js';
 import type { AdminEntry, NavItem } from '../ui/nav.js';
 import type { Actor, CommuneCtx } from './context.js';
+import type { RequestMemo } from './request-memo.js';
 import type { Commune } from './tenancy/index.js';
 
 /**
@@ -33,6 +34,8 @@ export interface PublicContentCtx {
   db: Database;
   commune: Commune;
   now: Date;
+  /** Reads shared with the rest of the page being rendered, when there is one. */
+  memo?: RequestMemo;
 }
 
 /** What a module's `datasets` hook is given: the links it writes start with `baseUrl`. */

@@ -3,6 +3,7 @@ import { loadSession, type SessionUser } from '../auth/index.js';
 import { listUserCommunes } from '../auth/users.platform.repo.js';
 import type { Actor, CommuneCtx, PlatformCtx } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
+import { RequestMemo } from '../request-memo.js';
 import type { Commune } from '../tenancy/index.js';
 import { cookieNames } from './cookies.js';
 
@@ -17,6 +18,18 @@ export async function currentUser(req: FastifyRequest): Promise<SessionUser | nu
   const token = sessionToken(req);
   req.sessionUser = token ? await loadSession(req.server.deps, token) : null;
   return req.sessionUser;
+}
+
+const memos = new WeakMap<FastifyRequest, RequestMemo>();
+
+/** Reads shared by the parts of this request's page (see RequestMemo). */
+export function requestMemo(req: FastifyRequest): RequestMemo {
+  let memo = memos.get(req);
+  if (!memo) {
+    memo = new RequestMemo();
+    memos.set(req, memo);
+  }
+  return memo;
 }
 
 /** The commune of the request's host; 404 when the platform serves none on it. */

@@ -5,14 +5,14 @@ import type { PublicShell } from '../../ui/public-layout.js';
 import { ROLE_LABELS } from '../auth/index.js';
 import type { Actor } from '../context.js';
 import { formToken } from './forms.js';
-import type { BackofficeAccess } from './request-context.js';
+import { type BackofficeAccess, requestMemo } from './request-context.js';
 
 /** The public frame's data: the commune and its main menu (gathered from the modules, cached briefly). */
 export async function publicShell(req: FastifyRequest): Promise<PublicShell> {
   const { commune } = req;
   const path = req.url.split('?')[0] ?? '/';
   if (!commune) return { commune: null, nav: [], currentPath: path };
-  const ctx = { db: req.server.deps.db, commune, now: req.server.deps.now() };
+  const ctx = { db: req.server.deps.db, commune, now: req.server.deps.now(), memo: requestMemo(req) };
   const nav: NavItem[] = [];
   for (const m of req.server.deps.modules) if (m.publicNav) nav.push(...(await m.publicNav(ctx)));
   const banners = [];

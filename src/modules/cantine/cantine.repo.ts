@@ -122,10 +122,6 @@ export async function listRestaurants(scope: TenantScope): Promise<Restaurant[]>
   return rows.map(toRestaurant);
 }
 
-export async function hasAnyRestaurant(scope: TenantScope): Promise<boolean> {
-  return (await scope.selectFrom('cantine_restaurant').select('id').limit(1).executeTakeFirst()) !== undefined;
-}
-
 export async function findRestaurant(scope: TenantScope, id: number): Promise<Restaurant | undefined> {
   const r = await scope
     .selectFrom('cantine_restaurant')

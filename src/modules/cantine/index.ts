@@ -17,9 +17,9 @@ export const cantineModule: ClocherModule = {
     await cantineAdminRoutes(app);
     await cantineDataRoutes(app);
   },
-  publicNav: async (ctx) => ((await hasRestaurants(ctx)) ? [{ href: '/cantine', label: 'Cantine' }] : []),
+  publicNav: async (ctx) => ((await hasRestaurants(ctx, ctx.memo)) ? [{ href: '/cantine', label: 'Cantine' }] : []),
   homeSections: async (ctx) => {
-    const menu = await homeMenu(ctx, ctx.now);
+    const menu = await homeMenu(ctx, ctx.now, ctx.memo);
     return menu ? [{ order: 40, node: CantineHomeBlock({ v: menu }) }] : [];
   },
   datasets: async (ctx) => {

@@ -1,4 +1,5 @@
 import type { CommuneCtx } from '../../core/context.js';
+import { memoized, type RequestMemo } from '../../core/request-memo.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import * as repo from './cantine.repo.js';
 import { type EgalimShares, egalimShares } from './egalim.rules.js';
@@ -54,9 +55,13 @@ export interface HomeMenu {
 }
 
 /** Today's menus of the first restaurant, or those of its next day with a menu; null when none is planned. */
-export async function homeMenu(ctx: ReadCtx, now: Date): Promise<HomeMenu | null> {
+/** The commune's restaurants, read once per request when a memo is given (the menu and the home page). */
+const restaurantsOf = (ctx: ReadCtx, memo: RequestMemo | undefined) =>
+  memoized(memo, 'cantine:restaurants', () => repo.listRestaurants(new TenantScope(ctx.db, ctx.commune.id)));
+
+export async function homeMenu(ctx: ReadCtx, now: Date, memo?: RequestMemo): Promise<HomeMenu | null> {
   const scope = new TenantScope(ctx.db, ctx.commune.id);
-  const [restaurant] = await repo.listRestaurants(scope);
+  const [restaurant] = await restaurantsOf(ctx, memo);
   if (!restaurant) return null;
   const today = parisToday(now);
   const found = await menus.nextMenus(scope, restaurant.id, today);
@@ -66,6 +71,6 @@ export async function homeMenu(ctx: ReadCtx, now: Date): Promise<HomeMenu | null
 }
 
 /** Does the commune run a canteen (then the public menu shows « Cantine »)? */
-export async function hasRestaurants(ctx: ReadCtx): Promise<boolean> {
-  return repo.hasAnyRestaurant(new TenantScope(ctx.db, ctx.commune.id));
+export async function hasRestaurants(ctx: ReadCtx, memo?: RequestMemo): Promise<boolean> {
+  return (await restaurantsOf(ctx, memo)).length > 0;
 }

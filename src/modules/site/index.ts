@@ -40,7 +40,7 @@ export const siteModule: ClocherModule = {
   },
   publicNav: async (ctx) => [
     { href: '/', label: 'Accueil' },
-    ...(await publishedPageTree({ ...ctx, now: () => ctx.now })).map((n) => ({
+    ...(await publishedPageTree({ ...ctx, now: () => ctx.now }, ctx.memo)).map((n) => ({
       href: `/${n.page.path}`,
       label: n.page.title,
     })),

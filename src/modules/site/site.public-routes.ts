@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { systemActor } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
-import { communeCtx, requireCommune } from '../../core/http/request-context.js';
+import { communeCtx, requestMemo, requireCommune } from '../../core/http/request-context.js';
 import { publicShell } from '../../core/http/shells.js';
 import type { HomeSection } from '../../core/module.js';
 import { darker } from '../reglages/index.js';
@@ -30,10 +30,11 @@ export async function sitePublicRoutes(app: FastifyInstance): Promise<void> {
     cached(req, reply, async () => {
       const ctx = ctxOf(req);
       const now = ctx.now();
-      const tree = await publishedPageTree(ctx);
+      const memo = requestMemo(req);
+      const tree = await publishedPageTree(ctx, memo);
       const sections: HomeSection[] = [];
       for (const m of app.deps.modules) {
-        if (m.homeSections) sections.push(...(await m.homeSections({ db: ctx.db, commune: ctx.commune, now })));
+        if (m.homeSections) sections.push(...(await m.homeSections({ db: ctx.db, commune: ctx.commune, now, memo })));
       }
       sections.sort((x, y) => x.order - y.order);
       return HomePage({
@@ -70,14 +71,14 @@ export async function sitePublicRoutes(app: FastifyInstance): Promise<void> {
   );
   app.get('/plan-du-site', (req, reply) =>
     cached(req, reply, async () =>
-      PlanDuSitePage({ shell: await publicShell(req), tree: await publishedPageTree(ctxOf(req)) }),
+      PlanDuSitePage({ shell: await publicShell(req), tree: await publishedPageTree(ctxOf(req), requestMemo(req)) }),
     ),
   );
 
   const showPage = (req: FastifyRequest, reply: FastifyReply, slugs: string[]) => {
     if (!slugs.every((s) => SLUG.test(s))) throw notFound();
     return cached(req, reply, async () => {
-      const found = await getPublishedPage(ctxOf(req), slugs.join('/'));
+      const found = await getPublishedPage(ctxOf(req), slugs.join('/'), requestMemo(req));
       return ContentPage({ shell: await publicShell(req), ...found });
     });
   };

@@ -1,5 +1,6 @@
 import type { CommuneCtx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
+import { memoized, type RequestMemo } from '../../core/request-memo.js';
 import { TenantScope } from '../../core/tenancy/index.js';
 import * as repo from './site.repo.js';
 
@@ -19,21 +20,26 @@ export function buildTree<P extends repo.PageOutline>(pages: P[]): PageNode<P>[]
   return build(null);
 }
 
+type ReadCtx = Pick<CommuneCtx, 'db' | 'commune' | 'now'>;
+
+/** The pages the public sees now, read once per request when a memo is given (menu, home, page). */
+const visiblePages = (ctx: ReadCtx, memo: RequestMemo | undefined) =>
+  memoized(memo, 'site:visible-pages', () => repo.listVisiblePages(new TenantScope(ctx.db, ctx.commune.id), ctx.now()));
+
 /** Pages the public sees now, as a tree (menu, site map). A page under a hidden page is hidden. */
-export async function publishedPageTree(ctx: Pick<CommuneCtx, 'db' | 'commune' | 'now'>): Promise<PageNode[]> {
-  return buildTree(await repo.listVisiblePages(new TenantScope(ctx.db, ctx.commune.id), ctx.now()));
+export async function publishedPageTree(ctx: ReadCtx, memo?: RequestMemo): Promise<PageNode[]> {
+  return buildTree(await visiblePages(ctx, memo));
 }
 
 /** A page the public sees now, by its path ("mairie/horaires"), with its sub-pages and ancestors. */
 export async function getPublishedPage(
-  ctx: Pick<CommuneCtx, 'db' | 'commune' | 'now'>,
+  ctx: ReadCtx,
   path: string,
+  memo?: RequestMemo,
 ): Promise<{ page: repo.Page; children: repo.PageOutline[]; ancestors: repo.PageOutline[] }> {
-  const scope = new TenantScope(ctx.db, ctx.commune.id);
-  const now = ctx.now();
-  const page = await repo.findVisiblePageByPath(scope, path, now);
+  const page = await repo.findVisiblePageByPath(new TenantScope(ctx.db, ctx.commune.id), path, ctx.now());
   if (!page) throw notFound();
-  const all = await repo.listVisiblePages(scope, now);
+  const all = await visiblePages(ctx, memo);
   const ancestors: repo.PageOutline[] = [];
   let parentId = page.parentId;
   while (parentId !== null) {
