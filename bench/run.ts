@@ -90,6 +90,9 @@ async function cleanUp(): Promise<void> {
   }
 }
 
+/** The bench's PostgreSQL database (`--engine postgres`), created empty by main. */
+const PG_DATABASE = `clocher_bench_${process.pid}`;
+
 async function startClocher(
   o: Options,
   dir: string,
@@ -100,17 +103,8 @@ async function startClocher(
     Object.entries(process.env).filter(([key]) => !key.startsWith('CLOCHER_')),
   );
   if (o.engine === 'postgres') {
-    const name = `clocher_bench_${process.pid}`;
-    if (pageCache) {
-      await pgAdmin(`drop database if exists ${name} with (force)`);
-      await pgAdmin(`create database ${name}`);
-      cleanups.push({
-        label: `drop database ${name}`,
-        run: () => pgAdmin(`drop database if exists ${name} with (force)`),
-      });
-    }
     const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
+    url.pathname = `/${PG_DATABASE}`;
     env.CLOCHER_DATABASE_URL = url.toString();
   }
   const port = await freePort();
@@ -290,6 +284,17 @@ async function main(): Promise<void> {
   cleanups.push({ label: `remove ${dir}`, run: () => fs.rmSync(dir, { recursive: true, force: true }) });
   console.log(`bench: engine ${o.engine}, load tool ${o.tool}, temp dir ${dir}`);
 
+  if (o.engine === 'postgres') {
+    await pgAdmin(`drop database if exists ${PG_DATABASE} with (force)`);
+    await pgAdmin(`create database ${PG_DATABASE}`);
+    cleanups.push({
+      label: `drop database ${PG_DATABASE}`,
+      run: () => pgAdmin(`drop database if exists ${PG_DATABASE} with (force)`),
+    });
+  }
+  // A first start creates the database and seeds the demo commune: the measured servers start on it
+  // as a production server does, without the seeding's memory in their figures.
+  await stopChild((await startClocher(o, dir)).child);
   const single = await measureCached(o, dir, 1, o.nginxWorkers);
   const setups = [single.setup];
   if (o.workers > 1) setups.push((await measureCached(o, dir, o.workers, String(o.workers))).setup);
