@@ -74,7 +74,15 @@ describeEachEngine('recherche plein texte', (engine) => {
     for (const q of ['"', 'NEAR(', '*', "'; drop table page; --", 'a OR b', '(((', '\u0000']) {
       await searchDocuments(t.db, a, q, now);
     }
-    assert.deepEqual(queryTerms('a OR "b*"'), ['a', 'or', 'b']);
+    assert.deepEqual(queryTerms('mairie OR "salle*"'), ['mairie', 'or', 'salle']);
+  });
+
+  it('laisse de côté les mots vides et les lettres isolées, sauf s’il ne reste rien', async () => {
+    assert.deepEqual(queryTerms('Droit de préemption sur l’Église'), ['droit', 'préemption', 'église']);
+    assert.deepEqual(queryTerms('Résultats du scrutin n° 2'), ['résultats', 'scrutin', '2']);
+    assert.deepEqual(queryTerms('de la'), ['de', 'la']);
+    // « aux » is in no indexed word: kept, it would make the search find nothing.
+    assert.deepEqual(await titles('élections aux municipales'), ['Élections municipales']);
   });
 
   it('met à jour et retire un document', async () => {

@@ -71,9 +71,25 @@ function segments(marked: string): { text: string; mark: boolean }[] {
   return out;
 }
 
-/** Words of a query, without FTS syntax: only letters and digits reach the engine. */
+/**
+ * Words too common to narrow a search (articles, prepositions, elided forms such as the « l » of
+ * « l’église »). Prefix-matched, « de » or « l » would match most of the index: PostgreSQL's French
+ * configuration drops them, and so does queryTerms for both engines.
+ */
+const STOP_WORDS = new Set([
+  ...['a', 'à', 'au', 'aux', 'avec', 'c', 'ce', 'ces', 'd', 'dans', 'de', 'des', 'du', 'en', 'et', 'j', 'l', 'la'],
+  ...['le', 'les', 'm', 'n', 'ou', 'par', 'pour', 'qu', 'que', 'qui', 's', 'sa', 'se', 'ses', 'son', 'sur', 't'],
+  ...['un', 'une', 'y'],
+]);
+
+/**
+ * Words of a query, without FTS syntax: only letters and digits reach the engine. Common words
+ * and lone letters are left out, unless nothing else is asked.
+ */
 export function queryTerms(q: string): string[] {
-  return (q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map((t) => t.toLowerCase());
+  const words = (q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).map((t) => t.toLowerCase());
+  const meaningful = words.filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\p{N}/u.test(w)));
+  return (meaningful.length > 0 ? meaningful : words).slice(0, 12);
 }
 
 /** Ranked hits for a query among the items public at `now`. */
