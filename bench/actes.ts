@@ -303,13 +303,16 @@ async function run(engine: Engine): Promise<void> {
       (i: number) => `/actes?page=${1 + (i % 50)}`,
     ];
     for (let i = 0; i < 20; i++) await timed(`${base}${queries[i % queries.length]?.(i)}`);
-    const times: number[] = [];
+    const timings: { path: string; ms: number }[] = [];
     for (let i = 0; i < SEARCHES; i++) {
-      const r = await timed(`${base}${queries[i % queries.length]?.(i)}`);
+      const searchPath = queries[i % queries.length]?.(i) ?? '/actes';
+      const r = await timed(`${base}${searchPath}`);
       if (r.status !== 200) throw new Error(`search ${i} answered ${r.status}`);
-      times.push(r.ms);
+      timings.push({ path: searchPath, ms: r.ms });
     }
-    times.sort((a, b) => a - b);
+    timings.sort((a, b) => a.ms - b.ms);
+    const times = timings.map((t) => t.ms);
+    const slowest = timings.slice(-3).reverse();
     const rssBefore = residentMemory(child.proc.pid);
 
     // The SCDL export, read as a client reads it: streamed to the end.
@@ -337,6 +340,7 @@ async function run(engine: Engine): Promise<void> {
           ? `${engine}: kept database of ${path.join(dir, 'seeded')} reused (${fs.readFileSync(path.join(dir, 'seeded'), 'utf8').trim()} acts)`
           : `${engine}: ${ACTS.toLocaleString('en')} acts inserted in ${insertSeconds.toFixed(1)} s`,
         `  search GET /actes (${SEARCHES} requests, sequential): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms (target p95 < 50 ms)`,
+        `  slowest: ${slowest.map((t) => `${decodeURIComponent(t.path)} ${t.ms.toFixed(0)} ms`).join(', ')}`,
         `  SCDL export /donnees/deliberations.csv: ${exportSeconds.toFixed(2)} s for ${rows.toLocaleString('en')} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB (target < 5 s)`,
         `  server RSS: ${rssBefore?.rssMiB.toFixed(0)} MiB before the export, ${peak.toFixed(0)} MiB sampled peak during it, VmHWM (peak of the whole run) ${mem?.peakMiB.toFixed(0)} MiB (target < 300 MB)`,
       ].join('\n'),
