@@ -83,14 +83,23 @@ export async function listMenus(
 
 /** The first day on or after `from` with a menu in the restaurant, with its menus. */
 export async function nextMenus(scope: TenantScope, restaurantId: number, from: string): Promise<Menu[]> {
-  const first = await scope
+  // A restaurant has at most one menu per meal of a day: the first REPAS.length menus from `from`
+  // hold every menu of the first day.
+  const rows = await scope
     .selectFrom('cantine_menu')
-    .select('date')
+    .select(menuColumns)
     .where('restaurant_id', '=', restaurantId)
     .where('date', '>=', from)
     .orderBy('date')
-    .executeTakeFirst();
-  return first ? listMenus(scope, { restaurantId, from: first.date, to: first.date }) : [];
+    .limit(REPAS.length)
+    .execute();
+  const first = rows[0]?.date;
+  return (
+    await withPlats(
+      scope,
+      rows.filter((r) => r.date === first),
+    )
+  ).sort(byDayAndRepas);
 }
 
 export async function countMenus(scope: TenantScope, restaurantId: number): Promise<number> {
