@@ -9,6 +9,7 @@ export {
 export { type AddCommuneInput, addCommune, type RegisterCommuneInput, registerCommune } from './commune.service.js';
 export { saveCommuneSettings } from './commune-settings.js';
 export { closureOn, conformityMention } from './mairie.rules.js';
+export { preparedRead } from './prepared-read.js';
 export { CommuneResolver } from './resolver.js';
 export { isInseeCode, isSiret, slugify } from './tenancy.rules.js';
 export { TenantScope } from './tenant-scope.js';

@@ -7,7 +7,7 @@ import {
   publishableRepo,
 } from '../../core/content/publishable.repo.js';
 import type { PublishableFields } from '../../core/content/publishable.service.js';
-import type { TenantScope } from '../../core/tenancy/index.js';
+import { preparedRead, type TenantScope } from '../../core/tenancy/index.js';
 
 export interface Actualite extends PublishableRecord {
   chapo: string;
@@ -85,16 +85,19 @@ export async function listPublished(
   limit: number,
   offset = 0,
 ): Promise<Actualite[]> {
-  const rows = await repo
-    .published(scope, nowIso)
+  return (await publishedPage(scope, { now: nowIso, limit, offset })).map(toActualite);
+}
+
+/** Read by the home page, the list and the feed: built once. */
+const publishedPage = preparedRead<{ now: string; limit: number; offset: number }, Row>((scope, arg) =>
+  repo
+    .published(scope, arg('now'))
     .select(columns)
     .orderBy('publish_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return rows.map(toActualite);
-}
+    .limit(arg('limit'))
+    .offset(arg('offset')),
+);
 
 /** Addresses of every published actualité (site map). */
 export async function listPublishedSlugs(scope: TenantScope, nowIso: string): Promise<string[]> {

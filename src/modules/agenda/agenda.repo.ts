@@ -7,7 +7,7 @@ import {
   publishableRepo,
 } from '../../core/content/publishable.repo.js';
 import type { PublishableFields } from '../../core/content/publishable.service.js';
-import type { TenantScope } from '../../core/tenancy/index.js';
+import { preparedRead, type TenantScope } from '../../core/tenancy/index.js';
 
 export interface Evenement extends PublishableRecord {
   descriptionHtml: SafeHtml;
@@ -91,12 +91,17 @@ export const {
 
 /** Published events not over yet, the soonest first. */
 export async function listUpcoming(scope: TenantScope, nowIso: string, limit?: number): Promise<Evenement[]> {
-  let q = repo
-    .published(scope, nowIso)
-    .select(columns)
-    .where('ends_at', '>', nowIso)
-    .orderBy('starts_at')
-    .orderBy('id');
-  if (limit !== undefined) q = q.limit(limit);
-  return (await q.execute()).map(toEvenement);
+  const rows =
+    limit === undefined
+      ? await allUpcoming(scope, { now: nowIso })
+      : await firstUpcoming(scope, { now: nowIso, limit });
+  return rows.map(toEvenement);
 }
+
+/** Read by the home page, the agenda and its feed: built once (with and without a limit). */
+const upcoming = (scope: TenantScope, now: string) =>
+  repo.published(scope, now).select(columns).where('ends_at', '>', now).orderBy('starts_at').orderBy('id');
+const allUpcoming = preparedRead<{ now: string }, Row>((scope, arg) => upcoming(scope, arg('now')));
+const firstUpcoming = preparedRead<{ now: string; limit: number }, Row>((scope, arg) =>
+  upcoming(scope, arg('now')).limit(arg('limit')),
+);

@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/tenancy/index.js';
+import { preparedRead, type TenantScope } from '../../core/tenancy/index.js';
 import { type AlerteKind, isKind, isSeverity, type Severity } from './alertes.rules.js';
 
 export interface Alerte {
@@ -90,15 +90,13 @@ export async function listAlertesNotEnded(scope: TenantScope, now: Date): Promis
 }
 
 /** Alerts that are current at `now`. */
+/** Read on every public page (the banner): built once. */
+const currentAlertes = preparedRead<{ at: string }, Row>((scope, arg) =>
+  scope.selectFrom('alerte').select(columns).where('starts_at', '<=', arg('at')).where('ends_at', '>', arg('at')),
+);
+
 export async function listCurrentAlertes(scope: TenantScope, now: Date): Promise<Alerte[]> {
-  const at = now.toISOString();
-  const rows = await scope
-    .selectFrom('alerte')
-    .select(columns)
-    .where('starts_at', '<=', at)
-    .where('ends_at', '>', at)
-    .execute();
-  return rows.map(toAlerte);
+  return (await currentAlertes(scope, { at: now.toISOString() })).map(toAlerte);
 }
 
 /** The latest ended alerts at `now`. */

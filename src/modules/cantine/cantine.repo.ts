@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/tenancy/index.js';
+import { preparedRead, type TenantScope } from '../../core/tenancy/index.js';
 import {
   ALLERGENS,
   type AllergenCode,
@@ -112,14 +112,13 @@ const restaurantValues = (v: RestaurantInput, now: string) => ({
   updated_at: now,
 });
 
+/** Read on every public page (whether the menu shows « Cantine »): built once. */
+const restaurants = preparedRead<Record<string, never>, Pick<RestaurantRow, (typeof restaurantColumns)[number]>>(
+  (scope) => scope.selectFrom('cantine_restaurant').select(restaurantColumns).orderBy('position').orderBy('id'),
+);
+
 export async function listRestaurants(scope: TenantScope): Promise<Restaurant[]> {
-  const rows = await scope
-    .selectFrom('cantine_restaurant')
-    .select(restaurantColumns)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  return rows.map(toRestaurant);
+  return (await restaurants(scope, {})).map(toRestaurant);
 }
 
 export async function findRestaurant(scope: TenantScope, id: number): Promise<Restaurant | undefined> {

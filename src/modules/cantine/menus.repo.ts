@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/tenancy/index.js';
+import { preparedRead, type TenantScope } from '../../core/tenancy/index.js';
 import { type Plat, platColumns, toPlat } from './cantine.repo.js';
 import { courseRank, REPAS, type RepasCode } from './cantine.rules.js';
 import type { MenuRow } from './cantine.table.js';
@@ -81,18 +81,24 @@ export async function listMenus(
   return (await withPlats(scope, await q.execute())).sort(byDayAndRepas);
 }
 
+/**
+ * The first menus of a restaurant on or after a day, read by the home page (built once). A restaurant
+ * has at most one menu per meal of a day: the first REPAS.length of them hold every menu of the first day.
+ */
+const menusFrom = preparedRead<{ restaurantId: number; from: string }, Pick<MenuRow, (typeof menuColumns)[number]>>(
+  (scope, arg) =>
+    scope
+      .selectFrom('cantine_menu')
+      .select(menuColumns)
+      .where('restaurant_id', '=', arg('restaurantId'))
+      .where('date', '>=', arg('from'))
+      .orderBy('date')
+      .limit(REPAS.length),
+);
+
 /** The first day on or after `from` with a menu in the restaurant, with its menus. */
 export async function nextMenus(scope: TenantScope, restaurantId: number, from: string): Promise<Menu[]> {
-  // A restaurant has at most one menu per meal of a day: the first REPAS.length menus from `from`
-  // hold every menu of the first day.
-  const rows = await scope
-    .selectFrom('cantine_menu')
-    .select(menuColumns)
-    .where('restaurant_id', '=', restaurantId)
-    .where('date', '>=', from)
-    .orderBy('date')
-    .limit(REPAS.length)
-    .execute();
+  const rows = await menusFrom(scope, { restaurantId, from });
   const first = rows[0]?.date;
   return (
     await withPlats(

@@ -1,5 +1,5 @@
 import { type PublicationStatus, type SafeHtml, storedSafeHtml } from '../../core/content/index.js';
-import type { TenantScope } from '../../core/tenancy/index.js';
+import { preparedRead, type TenantScope } from '../../core/tenancy/index.js';
 
 export interface Page {
   id: number;
@@ -88,16 +88,19 @@ export async function findVisiblePageByPath(scope: TenantScope, path: string, no
 
 const outlineColumns = columns.filter((c) => c !== 'body_html');
 
-/** The pages the public sees, without their bodies (menus are built from it on every page). */
-export async function listVisiblePages(scope: TenantScope, now: Date): Promise<PageOutline[]> {
-  const rows = await scope
+const visibleOutlines = preparedRead<{ now: string }, Omit<Row, 'body_html'>>((scope, arg) =>
+  scope
     .selectFrom('page')
     .select(outlineColumns)
     .where('status', '=', 'publie')
-    .where((eb) => eb.or([eb('publish_at', 'is', null), eb('publish_at', '<=', now.toISOString())]))
+    .where((eb) => eb.or([eb('publish_at', 'is', null), eb('publish_at', '<=', arg('now'))]))
     .orderBy('position')
-    .orderBy('title')
-    .execute();
+    .orderBy('title'),
+);
+
+/** The pages the public sees, without their bodies (menus are built from it on every page). */
+export async function listVisiblePages(scope: TenantScope, now: Date): Promise<PageOutline[]> {
+  const rows = await visibleOutlines(scope, { now: now.toISOString() });
   return rows.map((r) => {
     const { bodyHtml: _body, ...outline } = toPage({ ...r, body_html: '' });
     return outline;
