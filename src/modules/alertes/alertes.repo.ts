@@ -89,12 +89,12 @@ export async function listAlertesNotEnded(scope: TenantScope, now: Date): Promis
   return rows.map(toAlerte);
 }
 
-/** Alerts that are current at `now`. */
 /** Read on every public page (the banner): built once. */
 const currentAlertes = preparedRead<{ at: string }, Row>((scope, arg) =>
   scope.selectFrom('alerte').select(columns).where('starts_at', '<=', arg('at')).where('ends_at', '>', arg('at')),
 );
 
+/** Alerts that are current at `now`. */
 export async function listCurrentAlertes(scope: TenantScope, now: Date): Promise<Alerte[]> {
   return (await currentAlertes(scope, { at: now.toISOString() })).map(toAlerte);
 }

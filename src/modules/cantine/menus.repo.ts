@@ -99,13 +99,8 @@ const menusFrom = preparedRead<{ restaurantId: number; from: string }, Pick<Menu
 /** The first day on or after `from` with a menu in the restaurant, with its menus. */
 export async function nextMenus(scope: TenantScope, restaurantId: number, from: string): Promise<Menu[]> {
   const rows = await menusFrom(scope, { restaurantId, from });
-  const first = rows[0]?.date;
-  return (
-    await withPlats(
-      scope,
-      rows.filter((r) => r.date === first),
-    )
-  ).sort(byDayAndRepas);
+  const firstDay = rows.filter((r) => r.date === rows[0]?.date);
+  return (await withPlats(scope, firstDay)).sort(byDayAndRepas);
 }
 
 export async function countMenus(scope: TenantScope, restaurantId: number): Promise<number> {

@@ -54,10 +54,11 @@ export interface HomeMenu {
   menus: menus.Menu[];
 }
 
-/** Today's menus of the first restaurant, or those of its next day with a menu; null when none is planned. */
 /** The commune's restaurants, read once per request when a memo is given (the menu and the home page). */
 const restaurantsOf = (ctx: ReadCtx, memo: RequestMemo | undefined) =>
   memoized(memo, 'cantine:restaurants', () => repo.listRestaurants(new TenantScope(ctx.db, ctx.commune.id)));
+
+/** Today's menus of the first restaurant, or those of its next day with a menu; null when none is planned. */
 
 export async function homeMenu(ctx: ReadCtx, now: Date, memo?: RequestMemo): Promise<HomeMenu | null> {
   const scope = new TenantScope(ctx.db, ctx.commune.id);
