@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { VNode } from 'preact';
@@ -35,7 +35,19 @@ interface CachedPage {
    * The response as the application sent it (every header but the framing ones), recorded the
    * first time the page is sent: from then on the front door can replay it without the app.
    */
-  response?: { headers: OutgoingHttpHeaders; body: Buffer };
+  response?: RecordedResponse;
+}
+
+/**
+ * A page's answer ready to replay: its headers as flat [name, value, …] lists, content-length
+ * included. Node writes such a list several times faster than a fresh headers object per request.
+ */
+interface RecordedResponse {
+  etag: string | undefined;
+  ok: string[];
+  /** The 304 answer's: the same but the body's type and length. */
+  notModified: string[];
+  body: Buffer;
 }
 
 /** Headers Node writes itself for each response: never replayed. */
@@ -123,11 +135,7 @@ export class PageCache {
     if (!page) return;
     this.sending.delete(req.raw);
     if (reply.statusCode !== 200 || page.response) return;
-    const headers: OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && !FRAMING_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
-    }
-    page.response = { headers, body: Buffer.from(page.body) };
+    page.response = recordedResponse(reply.getHeaders(), Buffer.from(page.body));
   }
 
   /**
@@ -144,13 +152,12 @@ export class PageCache {
     if (now - e.checkedAt >= this.pollMs || now >= e.nextChangeAt) return false;
     const cached = e.pages.get(req.url)?.response;
     if (!cached) return false;
-    if (req.headers['if-none-match'] === cached.headers.etag) {
-      const { 'content-type': _type, ...headers } = cached.headers;
-      res.writeHead(304, headers);
+    if (cached.etag !== undefined && req.headers['if-none-match'] === cached.etag) {
+      res.writeHead(304, cached.notModified);
       res.end();
       return true;
     }
-    res.writeHead(200, { ...cached.headers, 'content-length': cached.body.length });
+    res.writeHead(200, cached.ok);
     res.end(cached.body);
     return true;
   }
@@ -166,6 +173,26 @@ export class PageCache {
     this.communes.delete(communeId);
     if (tell) this.onForget?.(communeId);
   }
+}
+
+/** The headers the app sent for a page (but the framing ones), as the front door replays them. */
+function recordedResponse(
+  sent: Record<string, string | number | string[] | undefined>,
+  body: Buffer,
+): RecordedResponse {
+  const ok: string[] = [];
+  const notModified: string[] = [];
+  for (const [key, value] of Object.entries(sent)) {
+    const name = key.toLowerCase();
+    if (value === undefined || FRAMING_HEADERS.has(name)) continue;
+    for (const one of Array.isArray(value) ? value : [value]) {
+      ok.push(name, String(one));
+      if (name !== 'content-type') notModified.push(name, String(one));
+    }
+  }
+  ok.push('content-length', String(body.length));
+  const etag = sent.etag;
+  return { etag: typeof etag === 'string' ? etag : undefined, ok, notModified, body };
 }
 
 /** Marks the commune's public content as changed, in the transaction of the change. */
