@@ -1,5 +1,5 @@
 // `npm run bench:actes`: 100,000 published acts in one commune, all sharing one PDF, on SQLite and on
-// PostgreSQL (a throwaway database). Starts the real server (src/server.ts, page cache off so that
+// PostgreSQL (a throwaway database). Starts the real server (as `npm start` does, page cache off so that
 // every search reaches the database) and reports:
 //  - the public register's search: p50 / p95 / max of GET /actes?q=… (with and without filters),
 //    target p95 < 50 ms;
@@ -31,7 +31,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { seedDemo } from '../src/demo/demo.js';
 import { NOMENCLATURE_NATIONALE } from '../src/modules/actes/classification.rules.js';
 import { pgAdmin, pgUrl } from './fixtures.js';
-import { type Child, freePort, residentMemory, startChild, stopChild, waitForOk } from './processes.js';
+import { builtServer, type Child, freePort, residentMemory, startChild, stopChild, waitForOk } from './processes.js';
 
 const { values } = parseArgs({
   options: {
@@ -290,7 +290,7 @@ async function run(engine: Engine): Promise<void> {
       CLOCHER_PAGE_CACHE: 'false',
       ...(pgUrl && { CLOCHER_DATABASE_URL: pgUrl }),
     });
-    child = startChild('clocher', process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env });
+    child = startChild('clocher', process.execPath, builtServer(root), { cwd: root, env });
     const base = `http://127.0.0.1:${port}`;
     await waitForOk(`${base}/readyz`, child, 240_000);
 

@@ -1,5 +1,5 @@
 // `npm run bench:demarches`: 64 concurrent citizens submit a 10-field request with a small PDF to the
-// real server (`node --import tsx src/server.ts`, as `npm start` runs it, on a fresh database with
+// real server (compiled to dist/ and run as `npm start` runs it, on a fresh database with
 // the demo), on SQLite and on PostgreSQL, over HTTP. Reports acknowledged submissions per second,
 // p50 and p99 of a submission, the server's CPU time per submission, and checks that every
 // acknowledged submission is stored with its file. Meanwhile the server's own mail worker renders
@@ -23,7 +23,7 @@ import { ajouterChamp, creerType, getBuilder, publierType } from '../src/modules
 import { pdfOf } from '../src/modules/demarches/demarches.factories.js';
 import type { FieldType } from '../src/modules/demarches/fields.rules.js';
 import { throwawayPgDatabase } from './fixtures.js';
-import { type Child, freePort, startChild, stopChild, waitForOk } from './processes.js';
+import { builtServer, type Child, freePort, startChild, stopChild, waitForOk } from './processes.js';
 
 const { values } = parseArgs({
   options: {
@@ -202,7 +202,7 @@ async function run(engine: Engine): Promise<void> {
       CLOCHER_WORKERS: String(WORKERS),
       ...(database.url && { CLOCHER_DATABASE_URL: database.url }),
     };
-    server = startChild('clocher', process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env });
+    server = startChild('clocher', process.execPath, builtServer(root), { cwd: root, env });
     await waitForOk(`${base}/readyz`, server, 120_000);
     db = createDb(
       database.url

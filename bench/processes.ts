@@ -100,6 +100,21 @@ export function residentMemory(pid: number | undefined): { rssMiB: number; peakM
   }
 }
 
+let built = false;
+
+/**
+ * The server's command line as `npm start` runs it: compiles src/ to dist/ (scripts/build.mjs) the
+ * first time it is asked, so that a benchmark measures the code as it stands.
+ */
+export function builtServer(root: string): string[] {
+  if (!built) {
+    const run = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error('could not compile the server (node scripts/build.mjs)');
+    built = true;
+  }
+  return ['dist/server.js'];
+}
+
 export const NGINX_PATH = '/usr/sbin/nginx';
 
 /** nginx, installed from Debian when it is missing (the benchmark's reference point). */

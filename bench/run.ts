@@ -1,7 +1,7 @@
 // `npm run bench`: public pages of the demo commune under load (home, an actualité, the agenda),
 // served from the page cache, then the home page with the cache off, against nginx serving the
-// same bytes from disk (the ceiling of this machine). Starts the real server (`node --import tsx
-// src/server.ts`) on a fresh data dir, and stops everything it started, even on error or Ctrl-C.
+// same bytes from disk (the ceiling of this machine). Starts the real server as `npm start` does
+// (compiled to dist/) on a fresh data dir, and stops everything it started, even on error or Ctrl-C.
 //
 //   npm run bench -- [--engine sqlite|postgres] [--duration 10] [--connections 32] [--threads 2]
 //                    [--warmup 6] [--nginx-workers 1] [--tool auto|wrk|autocannon] [--workers auto]
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { PG_ADMIN_URL, pgAdmin } from './fixtures.js';
 import { chooseLoadTool, type LoadOptions, type LoadResult, measure, stopRunningLoad } from './load.js';
 import {
+  builtServer,
   type Child,
   ensureNginx,
   freePort,
@@ -118,7 +119,7 @@ async function startClocher(
     CLOCHER_PAGE_CACHE: pageCache ? 'true' : 'false',
     CLOCHER_WORKERS: String(workers),
   });
-  const child = startChild('clocher', process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env });
+  const child = startChild('clocher', process.execPath, builtServer(root), { cwd: root, env });
   cleanups.push({ label: 'stop the clocher server', run: () => stopChild(child) });
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/readyz`, child);

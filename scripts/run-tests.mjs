@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Finds every test file under src/ and tests/, prepares a migrated PostgreSQL template database,
-// and runs them all with node's test runner. Fails when it finds no test file.
+// Finds every test file under src/ and tests/, compiles the server to dist/ (for the tests that
+// start it as `npm start` does), prepares a migrated PostgreSQL template database, and runs them
+// all with node's test runner. Fails when it finds no test file.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,13 @@ function loud(message) {
 
 const env = { ...process.env };
 const tsx = ['--import', 'tsx'];
+
+// The tests that start the real server run it as `npm start` does: compiled to dist/.
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('run-tests: the server does not compile (node scripts/build.mjs)');
+  process.exit(1);
+}
 
 // PostgreSQL: one migrated template per run, and one with the demo commune; each test clones one.
 const template = `clocher_tpl_${process.pid}`;

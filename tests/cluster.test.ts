@@ -10,6 +10,7 @@ import {
   contactSubmission,
   freePort,
   openContactForm,
+  SERVER,
   type ServerProcess,
   startServer,
 } from './helpers/server-process.js';
@@ -19,7 +20,7 @@ import {
 // the write lock when they begin, so two processes wait for each other instead of failing); a
 // worker that dies is started again; SIGTERM stops them all.
 
-/** The pids of the server processes whose parent is `pid` (Linux; tsx has a helper process too). */
+/** The pids of the server processes whose parent is `pid` (Linux). */
 function childrenOf(pid: number): number[] {
   return fs
     .readdirSync('/proc')
@@ -28,7 +29,7 @@ function childrenOf(pid: number): number[] {
       try {
         const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
         const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return parent === pid && fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('src/server.ts');
+        return parent === pid && fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(SERVER);
       } catch {
         return false;
       }

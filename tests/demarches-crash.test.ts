@@ -19,7 +19,7 @@ import {
   startServer,
 } from './helpers/server-process.js';
 
-// The real server (`node --import tsx src/server.ts`) is killed with SIGKILL in the middle of a
+// The real server (as `npm start` runs it) is killed with SIGKILL in the middle of a
 // burst of submissions with a file, then restarted: every submission that got its reference back
 // is stored with its file and its acknowledgement mail (queued, or already sent).
 

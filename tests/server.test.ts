@@ -7,15 +7,18 @@ import { freePort, type ServerProcess, startServer } from './helpers/server-proc
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-server-'));
 
-const start = (port: number): Promise<ServerProcess> =>
-  startServer({ CLOCHER_DATA_DIR: dataDir, CLOCHER_PORT: String(port) });
+const start = (port: number, npmStart = false): Promise<ServerProcess> =>
+  startServer({ CLOCHER_DATA_DIR: dataDir, CLOCHER_PORT: String(port) }, { npmStart });
 
 describe('npm start', () => {
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('crée la base de démonstration au premier démarrage, la réutilise ensuite, et s’arrête proprement', async () => {
     const port = await freePort();
-    const first = await start(port);
+    // The README's command: it compiles src/ to dist/, then runs the server in npm's place (exec),
+    // so that SIGTERM reaches it.
+    const first = await start(port, true);
+    assert.match(first.output(), /build: \d+ modules in dist\//);
     assert.match(first.output(), new RegExp(`Public site: +http://127\\.0\\.0\\.1:${port}/`));
     assert.match(first.output(), /secretaire@bellerive-sur-lys\.test/);
     const password = /all with the password:\n\s+(\S+)/.exec(first.output())?.[1];

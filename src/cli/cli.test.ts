@@ -98,7 +98,7 @@ describe('la commande clocher', () => {
     assert.equal(down.status, 1);
     assert.match(down.stderr, /^clocher: cannot open the postgres database: .*ECONNREFUSED/);
     assert.doesNotMatch(down.stderr, /\n\s+at /);
-    const server = run('src/server.ts', [], { CLOCHER_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const server = run('dist/server.js', [], { CLOCHER_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     assert.equal(server.status, 1);
     assert.match(server.stderr, /cannot open the postgres database/);
   });

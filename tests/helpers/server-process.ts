@@ -1,11 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { contactSubmission as contactMultipart } from '../../src/modules/demarches/demarches.factories.js';
 
 export { pdfOf } from '../../src/modules/demarches/demarches.factories.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+/** The compiled entry point that `npm start` runs. */
+export const SERVER = 'dist/server.js';
 
 /** A TCP port free at the time of asking. */
 export async function freePort(): Promise<number> {
@@ -17,18 +21,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The real server (`node --import tsx src/server.ts`, as `npm start` runs it) in a child process. */
+/** The real server as `npm start` runs it (compiled to dist/ by scripts/build.mjs), in a child process. */
 export interface ServerProcess {
   child: ChildProcess;
   exit: Promise<number | null>;
   output: () => string;
 }
 
-/** Starts the server with only PATH and `env`, and resolves once it has printed its addresses. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/**
+ * Starts the server with only PATH (and HOME) and `env`, and resolves once it has printed its
+ * addresses. `npmStart`: through the very command of the README, `npm start` (which compiles first).
+ */
+export async function startServer(env: Record<string, string>, { npmStart = false } = {}): Promise<ServerProcess> {
+  if (!npmStart && !fs.existsSync(path.join(root, SERVER)))
+    throw new Error(`${SERVER} is missing: run \`npm run build\` (npm test does)`);
+  const [command, args] = npmStart ? ['npm', ['start']] : [process.execPath, [SERVER]];
+  const child = spawn(command, args, {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', CLOCHER_LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), CLOCHER_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -39,7 +49,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     out += d;
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // Generous: the first start compiles, migrates and seeds the demo, on a machine that may be busy.
+  // Generous: the first start migrates and seeds the demo, on a machine that may be busy.
   const deadline = Date.now() + 180_000;
   while (!out.includes('Back-office:')) {
     if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null) {
