@@ -174,6 +174,12 @@ describeEachEngine('menus de la cantine', (engine) => {
     const next = await homeMenu(ctx(a), new Date('2026-11-22T23:30:00Z'));
     assert.equal(next?.date, '2026-11-23');
     assert.equal(next?.isToday, true, 'minuit et demi à Paris, c’est déjà lundi');
+    // The home block reads the day's dishes in one query: the same dishes, in the same order, as the week.
+    assert.deepEqual(
+      next?.menus.map((m) => [m.repas, m.plats.map((p) => p.nom)]),
+      week.restaurants[0]?.days[0]?.menus.map((m) => [m.repas, m.plats.map((p) => p.nom)]),
+    );
+    assert.ok((next?.menus[0]?.plats.length ?? 0) > 0);
   });
 
   it('met à jour un plat partout où il est servi', async () => {

@@ -31,9 +31,11 @@ const menuColumns = [
 
 const repasRank = (code: string) => REPAS.findIndex((r) => r.code === code);
 
-async function withPlats(scope: TenantScope, rows: Pick<MenuRow, (typeof menuColumns)[number]>[]): Promise<Menu[]> {
-  if (rows.length === 0) return [];
-  const links = await scope
+type MenuRowRead = Pick<MenuRow, (typeof menuColumns)[number]>;
+
+/** The dishes of some menus, joined to their links (position in the menu). */
+const dishLinks = (scope: TenantScope) =>
+  scope
     .selectFrom('cantine_menu_plat')
     .innerJoin('cantine_plat', (j) =>
       j
@@ -41,16 +43,19 @@ async function withPlats(scope: TenantScope, rows: Pick<MenuRow, (typeof menuCol
         .onRef('cantine_plat.commune_id', '=', 'cantine_menu_plat.commune_id'),
     )
     .select([...platColumns, 'cantine_menu_plat.menu_id', 'cantine_menu_plat.position'])
-    .where(
-      'cantine_menu_plat.menu_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('cantine_menu_plat.position')
-    .execute();
+    .orderBy('cantine_menu_plat.position');
+
+type DishLink = Awaited<ReturnType<ReturnType<typeof dishLinks>['execute']>>[number];
+
+/** Menus with their dishes, in course order, then in the order they were entered. */
+function assemble(rows: MenuRowRead[], links: DishLink[]): Menu[] {
   const byMenu = new Map<number, { plat: Plat; position: number }[]>();
-  for (const l of links)
-    byMenu.set(l.menu_id, [...(byMenu.get(l.menu_id) ?? []), { plat: toPlat(l), position: l.position }]);
+  for (const l of links) {
+    const list = byMenu.get(l.menu_id);
+    const item = { plat: toPlat(l), position: l.position };
+    if (list) list.push(item);
+    else byMenu.set(l.menu_id, [item]);
+  }
   return rows.map((r) => ({
     id: r.id,
     restaurantId: r.restaurant_id,
@@ -64,6 +69,12 @@ async function withPlats(scope: TenantScope, rows: Pick<MenuRow, (typeof menuCol
       .sort((a, b) => courseRank(a.plat.type) - courseRank(b.plat.type) || a.position - b.position)
       .map((x) => x.plat),
   }));
+}
+
+async function withPlats(scope: TenantScope, rows: MenuRowRead[]): Promise<Menu[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  return assemble(rows, await dishLinks(scope).where('cantine_menu_plat.menu_id', 'in', ids).execute());
 }
 
 const byDayAndRepas = (a: Menu, b: Menu) =>
@@ -85,22 +96,35 @@ export async function listMenus(
  * The first menus of a restaurant on or after a day, read by the home page (built once). A restaurant
  * has at most one menu per meal of a day: the first REPAS.length of them hold every menu of the first day.
  */
-const menusFrom = preparedRead<{ restaurantId: number; from: string }, Pick<MenuRow, (typeof menuColumns)[number]>>(
-  (scope, arg) =>
-    scope
-      .selectFrom('cantine_menu')
-      .select(menuColumns)
-      .where('restaurant_id', '=', arg('restaurantId'))
-      .where('date', '>=', arg('from'))
-      .orderBy('date')
-      .limit(REPAS.length),
+const menusFrom = preparedRead<{ restaurantId: number; from: string }, MenuRowRead>((scope, arg) =>
+  scope
+    .selectFrom('cantine_menu')
+    .select(menuColumns)
+    .where('restaurant_id', '=', arg('restaurantId'))
+    .where('date', '>=', arg('from'))
+    .orderBy('date')
+    .limit(REPAS.length),
+);
+
+/** The dishes of a restaurant's menus of one day (home page, built once). */
+const dishesOfDay = preparedRead<{ restaurantId: number; date: string }, DishLink>((scope, arg) =>
+  dishLinks(scope)
+    .innerJoin('cantine_menu', (j) =>
+      j
+        .onRef('cantine_menu.id', '=', 'cantine_menu_plat.menu_id')
+        .onRef('cantine_menu.commune_id', '=', 'cantine_menu_plat.commune_id'),
+    )
+    .where('cantine_menu.restaurant_id', '=', arg('restaurantId'))
+    .where('cantine_menu.date', '=', arg('date')),
 );
 
 /** The first day on or after `from` with a menu in the restaurant, with its menus. */
 export async function nextMenus(scope: TenantScope, restaurantId: number, from: string): Promise<Menu[]> {
   const rows = await menusFrom(scope, { restaurantId, from });
-  const firstDay = rows.filter((r) => r.date === rows[0]?.date);
-  return (await withPlats(scope, firstDay)).sort(byDayAndRepas);
+  const date = rows[0]?.date;
+  if (date === undefined) return [];
+  const firstDay = rows.filter((r) => r.date === date);
+  return assemble(firstDay, await dishesOfDay(scope, { restaurantId, date })).sort(byDayAndRepas);
 }
 
 export async function countMenus(scope: TenantScope, restaurantId: number): Promise<number> {
