@@ -115,3 +115,22 @@ export function dateToParisLocal(at: Date): string {
   const l = toParisLocal(at);
   return `${l.date}T${l.time}`;
 }
+
+/**
+ * `format` (a formatter of days: it must show no time of day) remembering its text per Paris day.
+ * Intl formatting costs microseconds a call, and every public page writes the same few days.
+ */
+export function memoByParisDay(format: (at: Date) => string, max = 2_000): (at: Date | string) => string {
+  const texts = new Map<string, string>();
+  return (at) => {
+    const instant = typeof at === 'string' ? new Date(at) : at;
+    const day = toParisLocal(instant).date;
+    let text = texts.get(day);
+    if (text === undefined) {
+      text = format(instant);
+      if (texts.size >= max) texts.clear();
+      texts.set(day, text);
+    }
+    return text;
+  };
+}

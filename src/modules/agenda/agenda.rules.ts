@@ -1,4 +1,12 @@
-import { addDays, isIsoDate, isIsoTime, PARIS_TZ, parisToUtc, toParisLocal } from '../../core/paris-time.js';
+import {
+  addDays,
+  isIsoDate,
+  isIsoTime,
+  memoByParisDay,
+  PARIS_TZ,
+  parisToUtc,
+  toParisLocal,
+} from '../../core/paris-time.js';
 
 /** Pure rules of the agenda: when an event takes place, in French, and the upcoming list by month. */
 
@@ -20,9 +28,7 @@ export interface When {
 }
 
 /** "samedi 12 décembre 2026", "mardi 1er décembre 2026" (the French way for the first of the month). */
-export function formatDay(at: Date): string {
-  return DAY.format(at).replace(/^(\S+) 1 /, '$1 1er ');
-}
+export const formatDay: (at: Date) => string = memoByParisDay((at) => DAY.format(at).replace(/^(\S+) 1 /, '$1 1er '));
 
 /** "14:00" → "14 h", "08:30" → "8 h 30". */
 export function formatTime(hhmm: string): string {

@@ -1,4 +1,9 @@
-/** French wording of an alert's dates, on a Paris clock. Formatters are built once: they are costly. */
+import { memoByParisDay, toParisLocal } from '../../core/paris-time.js';
+
+/**
+ * French wording of an alert's dates, on a Paris clock. Formatters are built once and their days
+ * remembered: they are costly.
+ */
 
 const DAY = new Intl.DateTimeFormat('fr-FR', {
   weekday: 'long',
@@ -7,7 +12,6 @@ const DAY = new Intl.DateTimeFormat('fr-FR', {
   year: 'numeric',
   timeZone: 'Europe/Paris',
 });
-const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 const SHORT_DAY = new Intl.DateTimeFormat('fr-FR', {
   weekday: 'long',
   day: 'numeric',
@@ -15,8 +19,10 @@ const SHORT_DAY = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
 });
 
-const day = (iso: string) => DAY.format(new Date(iso));
-const time = (iso: string) => TIME.format(new Date(iso));
+const day = memoByParisDay((at) => DAY.format(at));
+const shortDay = memoByParisDay((at) => SHORT_DAY.format(at));
+/** "08:00", as TIME writes it: the hour and minutes on a Paris clock. */
+const time = (iso: string) => toParisLocal(new Date(iso)).time;
 
 /** "samedi 28 novembre 2026 à 08:00" */
 export const formatMoment = (iso: string): string => `${day(iso)} à ${time(iso)}`;
@@ -29,6 +35,6 @@ export function formatPeriod(startsAt: string, endsAt: string): string {
 
 /** "jusqu’à 18:00" the same day as `now`, else "jusqu’au dimanche 29 novembre à 18:00". */
 export function formatUntil(endsAt: string, now: Date): string {
-  if (day(endsAt) === DAY.format(now)) return `jusqu’à ${time(endsAt)}`;
-  return `jusqu’au ${SHORT_DAY.format(new Date(endsAt))} à ${time(endsAt)}`;
+  if (day(endsAt) === day(now)) return `jusqu’à ${time(endsAt)}`;
+  return `jusqu’au ${shortDay(endsAt)} à ${time(endsAt)}`;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dateToParisLocal } from '../../core/paris-time.js';
-import { formatPeriod, formatUntil } from './alertes.format.js';
+import { formatMoment, formatPeriod, formatUntil } from './alertes.format.js';
 import {
   type AlertePeriod,
   chooseBannerAlerte,
@@ -127,6 +127,23 @@ describe('alertes : dates saisies à l’heure de Paris', () => {
     const morning = new Date('2026-12-12T08:00:00.000Z');
     assert.equal(formatUntil('2026-12-12T17:00:00.000Z', morning), 'jusqu’à 18:00');
     assert.equal(formatUntil('2026-12-13T17:00:00.000Z', morning), 'jusqu’au dimanche 13 décembre à 18:00');
+  });
+
+  it('écrit chaque instant comme les formateurs Intl, passages à l’heure d’été et d’hiver compris', () => {
+    const tz = { timeZone: 'Europe/Paris' } as const;
+    const day = new Intl.DateTimeFormat('fr-FR', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      ...tz,
+    });
+    const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', ...tz });
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let t = start; t < start + 366 * 86_400_000; t += 53 * 60_000) {
+      const at = new Date(t);
+      assert.equal(formatMoment(at.toISOString()), `${day.format(at)} à ${time.format(at)}`);
+    }
   });
 });
 

@@ -17,6 +17,12 @@ describe('horaires de la mairie', () => {
     // Sunday 23:30 UTC is already Monday 00:30 in Paris (winter time).
     assert.equal(parisWeekday(new Date('2026-11-29T23:30:00Z')), 1);
     assert.equal(parisWeekday(new Date('2026-11-28T10:00:00Z')), 6);
+    const intl = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Paris' });
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let t = start; t < start + 2 * 366 * 86_400_000; t += 47 * 60_000) {
+      const name = intl.format(new Date(t));
+      assert.equal(parisWeekday(new Date(t)), ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1);
+    }
   });
 
   it('écrit les heures à la française', () => {

@@ -33,11 +33,9 @@ export const RESERVED_SLUGS = new Set([
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of an instant, in France's time zone. */
-const PARIS_WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Paris' });
-
 export function parisWeekday(at: Date): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
-  const name = PARIS_WEEKDAY.format(at);
-  return (['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  const sundayFirst = new Date(`${toParisLocal(at).date}T00:00:00Z`).getUTCDay();
+  return (sundayFirst === 0 ? 7 : sundayFirst) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 }
 
 export const weekdayLabel = (day: number): string => WEEKDAYS[day - 1] ?? '';

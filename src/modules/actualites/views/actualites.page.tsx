@@ -1,3 +1,4 @@
+import { memoByParisDay } from '../../../core/paris-time.js';
 import { SectionBreadcrumb } from '../../../ui/breadcrumb.js';
 import { PreviewNotice } from '../../../ui/content-admin.js';
 import { Pagination } from '../../../ui/pagination.js';
@@ -9,7 +10,7 @@ import { summaryOf } from '../actualites.rules.js';
 const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 /** "12 novembre 2026", on a Paris calendar. */
-export const formatDay = (iso: string): string => DAY.format(new Date(iso));
+export const formatDay: (iso: string) => string = memoByParisDay((at) => DAY.format(at));
 
 function Crumbs({ current }: { current?: string }) {
   return <SectionBreadcrumb section={{ href: '/actualites', label: 'Actualités' }} current={current} />;
