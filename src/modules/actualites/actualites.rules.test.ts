@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isMediaUrl, PAGE_SIZE, pageCount, parsePageNumber, summaryOf } from './actualites.rules.js';
+import { formatDay } from './views/actualites.page.js';
 
 describe('pages de la liste des actualités', () => {
   it('lit un numéro de page bien formé', () => {
@@ -56,5 +57,15 @@ describe('résumé d’une actualité', () => {
     );
     const long = summaryOf({ chapo: '', bodyHtml: `<p>${'mot '.repeat(100)}</p>` }, 50);
     assert.ok(long.length <= 51 && long.endsWith('…'));
+  });
+});
+
+describe('date d’une actualité', () => {
+  it('écrit le jour de Paris, le premier du mois à la française', () => {
+    assert.equal(formatDay('2026-11-12T09:00:00.000Z'), '12 novembre 2026');
+    assert.equal(formatDay('2026-12-01T09:00:00.000Z'), '1er décembre 2026');
+    // 23 h 30 UTC le 30 novembre : déjà le 1er décembre à Paris.
+    assert.equal(formatDay('2026-11-30T23:30:00.000Z'), '1er décembre 2026');
+    assert.equal(formatDay('2026-12-11T09:00:00.000Z'), '11 décembre 2026');
   });
 });

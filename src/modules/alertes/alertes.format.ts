@@ -19,8 +19,10 @@ const SHORT_DAY = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
 });
 
-const day = memoByParisDay((at) => DAY.format(at));
-const shortDay = memoByParisDay((at) => SHORT_DAY.format(at));
+/** "mardi 1er décembre": the French way for the first of the month. */
+const premier = (text: string) => text.replace(/^(\S+) 1 /, '$1 1er ');
+const day = memoByParisDay((at) => premier(DAY.format(at)));
+const shortDay = memoByParisDay((at) => premier(SHORT_DAY.format(at)));
 /** "08:00", as TIME writes it: the hour and minutes on a Paris clock. */
 const time = (iso: string) => toParisLocal(new Date(iso)).time;
 

@@ -91,7 +91,7 @@ describeEachEngine('alertes : courriels reçus par un vrai serveur SMTP', (engin
     assert.equal(alerte.to && !Array.isArray(alerte.to) ? alerte.to.text : '', 'habitant@exemple.fr');
     const body = alerte.text ?? '';
     assert.match(body, /Réparation d’une canalisation\./);
-    assert.match(body, /Période : le mardi 1 décembre 2026, de 11:00 à 14:00 \(heure de Paris\)\./);
+    assert.match(body, /Période : le mardi 1er décembre 2026, de 11:00 à 14:00 \(heure de Paris\)\./);
     const link = `${BASE}/alertes/desabonnement/${linkToken(body, 'desabonnement')}`;
     assert.ok(body.includes(link));
     assert.equal(header(alerte, 'List-Unsubscribe'), `<${link}>`);

@@ -142,7 +142,8 @@ describe('alertes : dates saisies à l’heure de Paris', () => {
     const start = Date.parse('2026-01-01T00:00:00Z');
     for (let t = start; t < start + 366 * 86_400_000; t += 53 * 60_000) {
       const at = new Date(t);
-      assert.equal(formatMoment(at.toISOString()), `${day.format(at)} à ${time.format(at)}`);
+      const text = `${day.format(at).replace(/^(\S+) 1 /, '$1 1er ')} à ${time.format(at)}`;
+      assert.equal(formatMoment(at.toISOString()), text);
     }
   });
 });

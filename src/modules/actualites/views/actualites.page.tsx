@@ -9,8 +9,8 @@ import { summaryOf } from '../actualites.rules.js';
 
 const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
-/** "12 novembre 2026", on a Paris calendar. */
-export const formatDay: (iso: string) => string = memoByParisDay((at) => DAY.format(at));
+/** "12 novembre 2026", "1er décembre 2026" (the French way for the first of the month), on a Paris calendar. */
+export const formatDay: (iso: string) => string = memoByParisDay((at) => DAY.format(at).replace(/^1 /, '1er '));
 
 function Crumbs({ current }: { current?: string }) {
   return <SectionBreadcrumb section={{ href: '/actualites', label: 'Actualités' }} current={current} />;
