@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   addDays,
   dateToParisLocal,
+  frenchDayFormat,
   isIsoDate,
   isIsoTime,
   memoByParisDay,
@@ -98,6 +99,18 @@ describe('heure de Paris', () => {
     assert.ok(calls < instants / 30, `${calls} formats for ${instants} instants`);
     assert.equal(day('2026-12-31T23:30:00Z'), 'vendredi 1 janvier 2027');
     assert.throws(() => day('nope'), RangeError);
+  });
+
+  it('écrit un jour en français, « 1er » pour le premier du mois', () => {
+    const long = frenchDayFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    assert.equal(long('2026-12-01T09:00:00Z'), 'mardi 1er décembre 2026');
+    assert.equal(long('2026-12-11T09:00:00Z'), 'vendredi 11 décembre 2026');
+    assert.equal(long('2026-12-21T09:00:00Z'), 'lundi 21 décembre 2026');
+    assert.equal(long(new Date('2026-12-31T23:30:00Z')), 'vendredi 1er janvier 2027');
+    const short = frenchDayFormat({ dateStyle: 'long' });
+    assert.equal(short('2027-02-01T12:00:00Z'), '1er février 2027');
+    assert.equal(short('2027-02-21T12:00:00Z'), '21 février 2027');
+    assert.equal(short('2031-03-01T12:00:00Z'), '1er mars 2031');
   });
 
   it('ajoute des jours au calendrier', () => {

@@ -117,6 +117,15 @@ export function dateToParisLocal(at: Date): string {
 }
 
 /**
+ * A French formatter of days on a Paris calendar (`options` show no time of day), writing « 1er »
+ * for the first of the month ("mardi 1er décembre 2026"), and remembering its text per day.
+ */
+export function frenchDayFormat(options: Intl.DateTimeFormatOptions): (at: Date | string) => string {
+  const intl = new Intl.DateTimeFormat('fr-FR', { ...options, timeZone: PARIS_TZ });
+  return memoByParisDay((at) => intl.format(at).replace(/(^|\s)1 /, '$11er '));
+}
+
+/**
  * `format` (a formatter of days: it must show no time of day) remembering its text per Paris day.
  * Intl formatting costs microseconds a call, and every public page writes the same few days.
  */

@@ -1,8 +1,8 @@
 import {
   addDays,
+  frenchDayFormat,
   isIsoDate,
   isIsoTime,
-  memoByParisDay,
   PARIS_TZ,
   parisToUtc,
   toParisLocal,
@@ -12,13 +12,6 @@ import {
 
 export const HOME_COUNT = 3;
 
-const DAY = new Intl.DateTimeFormat('fr-FR', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: PARIS_TZ,
-});
 const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: PARIS_TZ });
 
 export interface When {
@@ -28,7 +21,12 @@ export interface When {
 }
 
 /** "samedi 12 décembre 2026", "mardi 1er décembre 2026" (the French way for the first of the month). */
-export const formatDay: (at: Date) => string = memoByParisDay((at) => DAY.format(at).replace(/^(\S+) 1 /, '$1 1er '));
+export const formatDay: (at: Date) => string = frenchDayFormat({
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 /** "14:00" → "14 h", "08:30" → "8 h 30". */
 export function formatTime(hhmm: string): string {

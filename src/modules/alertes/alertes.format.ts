@@ -1,28 +1,9 @@
-import { memoByParisDay, toParisLocal } from '../../core/paris-time.js';
+import { frenchDayFormat, toParisLocal } from '../../core/paris-time.js';
 
-/**
- * French wording of an alert's dates, on a Paris clock. Formatters are built once and their days
- * remembered: they are costly.
- */
+/** French wording of an alert's dates, on a Paris clock. */
 
-const DAY = new Intl.DateTimeFormat('fr-FR', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/Paris',
-});
-const SHORT_DAY = new Intl.DateTimeFormat('fr-FR', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  timeZone: 'Europe/Paris',
-});
-
-/** "mardi 1er décembre": the French way for the first of the month. */
-const premier = (text: string) => text.replace(/^(\S+) 1 /, '$1 1er ');
-const day = memoByParisDay((at) => premier(DAY.format(at)));
-const shortDay = memoByParisDay((at) => premier(SHORT_DAY.format(at)));
+const day = frenchDayFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const shortDay = frenchDayFormat({ weekday: 'long', day: 'numeric', month: 'long' });
 /** "08:00", as TIME writes it: the hour and minutes on a Paris clock. */
 const time = (iso: string) => toParisLocal(new Date(iso)).time;
 

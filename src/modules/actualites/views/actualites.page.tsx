@@ -1,4 +1,4 @@
-import { memoByParisDay } from '../../../core/paris-time.js';
+import { frenchDayFormat } from '../../../core/paris-time.js';
 import { SectionBreadcrumb } from '../../../ui/breadcrumb.js';
 import { PreviewNotice } from '../../../ui/content-admin.js';
 import { Pagination } from '../../../ui/pagination.js';
@@ -7,10 +7,8 @@ import type { ActualitesPage } from '../actualites.public.js';
 import type { Actualite } from '../actualites.repo.js';
 import { summaryOf } from '../actualites.rules.js';
 
-const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
-
 /** "12 novembre 2026", "1er décembre 2026" (the French way for the first of the month), on a Paris calendar. */
-export const formatDay: (iso: string) => string = memoByParisDay((at) => DAY.format(at).replace(/^1 /, '1er '));
+export const formatDay: (iso: string) => string = frenchDayFormat({ dateStyle: 'long' });
 
 function Crumbs({ current }: { current?: string }) {
   return <SectionBreadcrumb section={{ href: '/actualites', label: 'Actualités' }} current={current} />;
