@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eventWhen, formatTime, groupByMonth, intervalFromForm, intervalToForm, monthLabel } from './agenda.rules.js';
+import { eventWhen, groupByMonth, intervalFromForm, intervalToForm, monthLabel } from './agenda.rules.js';
 
 const form = (f: Partial<Parameters<typeof intervalFromForm>[0]>) =>
   intervalFromForm({ allDay: false, startDate: '', startTime: '', endDate: '', endTime: '', ...f });
@@ -61,11 +61,6 @@ describe('date d’un événement en toutes lettres', () => {
       eventWhen({ startsAt: two.startsAt.toISOString(), endsAt: two.endsAt.toISOString(), allDay: true }),
       'du samedi 12 décembre 2026 au dimanche 13 décembre 2026',
     );
-  });
-
-  it('écrit les heures à la française', () => {
-    assert.equal(formatTime('08:30'), '8 h 30');
-    assert.equal(formatTime('20:00'), '20 h');
   });
 });
 

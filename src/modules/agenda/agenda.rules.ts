@@ -1,12 +1,5 @@
-import {
-  addDays,
-  frenchDayFormat,
-  isIsoDate,
-  isIsoTime,
-  PARIS_TZ,
-  parisToUtc,
-  toParisLocal,
-} from '../../core/paris-time.js';
+import { frenchDayFormat, frenchHour } from '../../core/french-dates.js';
+import { addDays, isIsoDate, isIsoTime, PARIS_TZ, parisToUtc, toParisLocal } from '../../core/paris-time.js';
 
 /** Pure rules of the agenda: when an event takes place, in French, and the upcoming list by month. */
 
@@ -28,12 +21,6 @@ export const formatDay: (at: Date) => string = frenchDayFormat({
   year: 'numeric',
 });
 
-/** "14:00" → "14 h", "08:30" → "8 h 30". */
-export function formatTime(hhmm: string): string {
-  const [h = '0', m = '00'] = hhmm.split(':');
-  return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
-}
-
 /** "Janvier 2027" as French writes it in a heading: "janvier 2027" (no capital), on a Paris calendar. */
 export const monthLabel = (iso: string): string => MONTH.format(new Date(iso));
 
@@ -50,10 +37,10 @@ export function eventWhen(e: When): string {
   const end = toParisLocal(new Date(e.endsAt));
   if (s.date === end.date) {
     return e.startsAt === e.endsAt
-      ? `${formatDay(start)} à ${formatTime(s.time)}`
-      : `${formatDay(start)}, de ${formatTime(s.time)} à ${formatTime(end.time)}`;
+      ? `${formatDay(start)} à ${frenchHour(s.time)}`
+      : `${formatDay(start)}, de ${frenchHour(s.time)} à ${frenchHour(end.time)}`;
   }
-  return `du ${formatDay(start)} à ${formatTime(s.time)} au ${formatDay(new Date(e.endsAt))} à ${formatTime(end.time)}`;
+  return `du ${formatDay(start)} à ${frenchHour(s.time)} au ${formatDay(new Date(e.endsAt))} à ${frenchHour(end.time)}`;
 }
 
 /** Events grouped by the month (Paris) they start in, in the order given. */

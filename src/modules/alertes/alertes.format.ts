@@ -1,4 +1,5 @@
-import { frenchDayFormat, toParisLocal } from '../../core/paris-time.js';
+import { frenchDayFormat } from '../../core/french-dates.js';
+import { toParisLocal } from '../../core/paris-time.js';
 
 /** French wording of an alert's dates, on a Paris clock. */
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatHour, openingToday, parisWeekday, parseBody, weekHours } from './site.rules.js';
+import { openingToday, parisWeekday, parseBody, weekHours } from './site.rules.js';
 
 const info = {
   horaires: {
@@ -23,11 +23,6 @@ describe('horaires de la mairie', () => {
       const name = intl.format(new Date(t));
       assert.equal(parisWeekday(new Date(t)), ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1);
     }
-  });
-
-  it('écrit les heures à la française', () => {
-    assert.equal(formatHour('08:30'), '8 h 30');
-    assert.equal(formatHour('14:00'), '14 h');
   });
 
   it('dit si la mairie est ouverte aujourd’hui', () => {

@@ -1,3 +1,4 @@
+import { frenchHour } from '../../core/french-dates.js';
 import { toParisLocal } from '../../core/paris-time.js';
 import { closureOn, type MairieInfo, type OpeningSlot } from '../../core/tenancy/index.js';
 
@@ -40,15 +41,9 @@ export function parisWeekday(at: Date): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
 
 export const weekdayLabel = (day: number): string => WEEKDAYS[day - 1] ?? '';
 
-/** "08:30" → "8 h 30", "14:00" → "14 h" (the French way). */
-export function formatHour(hhmm: string): string {
-  const [h = '0', m = '00'] = hhmm.split(':');
-  return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
-}
-
 export function formatSlots(slots: OpeningSlot[] | undefined): string {
   if (!slots || slots.length === 0) return 'fermé';
-  return slots.map((s) => `de ${formatHour(s.opens)} à ${formatHour(s.closes)}`).join(' et ');
+  return slots.map((s) => `de ${frenchHour(s.opens)} à ${frenchHour(s.closes)}`).join(' et ');
 }
 
 /** The mairie's opening hours on the day of `at`, in words: "ouverte aujourd’hui de 8 h 30 à 12 h". */

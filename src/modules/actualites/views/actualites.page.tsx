@@ -1,4 +1,4 @@
-import { frenchDayFormat } from '../../../core/paris-time.js';
+import { frenchDayFormat } from '../../../core/french-dates.js';
 import { SectionBreadcrumb } from '../../../ui/breadcrumb.js';
 import { PreviewNotice } from '../../../ui/content-admin.js';
 import { Pagination } from '../../../ui/pagination.js';
