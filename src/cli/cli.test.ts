@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { SERVER } from '../../tests/helpers/server-process.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-cli-'));
@@ -98,7 +99,7 @@ describe('la commande clocher', () => {
     assert.equal(down.status, 1);
     assert.match(down.stderr, /^clocher: cannot open the postgres database: .*ECONNREFUSED/);
     assert.doesNotMatch(down.stderr, /\n\s+at /);
-    const server = run('dist/server.js', [], { CLOCHER_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const server = run(SERVER, [], { CLOCHER_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     assert.equal(server.status, 1);
     assert.match(server.stderr, /cannot open the postgres database/);
   });
